@@ -1,0 +1,199 @@
+package org.tabella.groups.ristretto;
+
+/**
+ * A point of edwards25519 (−x² + y² = 1 + d·x²·y²) in extended coordinates (X : Y : Z : T),
+ * x = X/Z, y = Y/Z, x·y = T/Z. Mutable working storage for the ristretto255 arithmetic; values
+ * handed to {@link RistrettoElement} are never mutated afterwards. The formulas are the complete
+ * a = −1 formulas of Hisil–Wong–Carter–Dawson 2008 (add-2008-hwcd-3, dbl-2008-hwcd).
+ */
+final class EdwardsPoint {
+  final int[] x;
+  final int[] y;
+  final int[] z;
+  final int[] t;
+
+  EdwardsPoint(int[] x, int[] y, int[] z, int[] t) {
+    this.x = x;
+    this.y = y;
+    this.z = z;
+    this.t = t;
+  }
+
+  static EdwardsPoint identity() {
+    return new EdwardsPoint(Fe.create(), Fe.fromInt(1), Fe.fromInt(1), Fe.create());
+  }
+
+  EdwardsPoint copy() {
+    return new EdwardsPoint(x.clone(), y.clone(), z.clone(), t.clone());
+  }
+
+  void set(EdwardsPoint p) {
+    System.arraycopy(p.x, 0, x, 0, 10);
+    System.arraycopy(p.y, 0, y, 0, 10);
+    System.arraycopy(p.z, 0, z, 0, 10);
+    System.arraycopy(p.t, 0, t, 0, 10);
+  }
+
+  /** Temporaries for one chain of point operations. */
+  static final class Scratch {
+    final int[] a = Fe.create();
+    final int[] b = Fe.create();
+    final int[] c = Fe.create();
+    final int[] d = Fe.create();
+    final int[] e = Fe.create();
+    final int[] f = Fe.create();
+    final int[] g = Fe.create();
+    final int[] h = Fe.create();
+  }
+
+  /** this = this + q (general extended addition). */
+  void add(EdwardsPoint q, Scratch s) {
+    Fe.sub(y, x, s.e);
+    Fe.sub(q.y, q.x, s.f);
+    Fe.mul(s.e, s.f, s.a);          // A = (Y1−X1)(Y2−X2)
+    Fe.add(y, x, s.e);
+    Fe.add(q.y, q.x, s.f);
+    Fe.mul(s.e, s.f, s.b);          // B = (Y1+X1)(Y2+X2)
+    Fe.mul(t, q.t, s.e);
+    Fe.mul(s.e, Fe.D2, s.c);        // C = 2d·T1·T2
+    Fe.mul(z, q.z, s.e);
+    Fe.add(s.e, s.e, s.d);          // D = 2·Z1·Z2
+    finish(s);
+  }
+
+  /** this = this + c for a cached point (Y+X, Y−X, Z, 2d·T). */
+  void addCached(Cached c, Scratch s) {
+    Fe.sub(y, x, s.e);
+    Fe.mul(s.e, c.yMinusX, s.a);
+    Fe.add(y, x, s.e);
+    Fe.mul(s.e, c.yPlusX, s.b);
+    Fe.mul(t, c.t2d, s.c);
+    Fe.mul(z, c.z, s.e);
+    Fe.add(s.e, s.e, s.d);
+    finish(s);
+  }
+
+  /** this = this + n for an affine Niels point (y+x, y−x, 2d·x·y), Z = 1. */
+  void addNiels(Niels n, Scratch s) {
+    Fe.sub(y, x, s.e);
+    Fe.mul(s.e, n.yMinusX, s.a);
+    Fe.add(y, x, s.e);
+    Fe.mul(s.e, n.yPlusX, s.b);
+    Fe.mul(t, n.xy2d, s.c);
+    Fe.add(z, z, s.d);
+    finish(s);
+  }
+
+  private void finish(Scratch s) {
+    Fe.sub(s.b, s.a, s.e);          // E = B − A
+    Fe.sub(s.d, s.c, s.f);          // F = D − C
+    Fe.add(s.d, s.c, s.g);          // G = D + C
+    Fe.add(s.b, s.a, s.h);          // H = B + A
+    Fe.mul(s.e, s.f, x);
+    Fe.mul(s.g, s.h, y);
+    Fe.mul(s.e, s.h, t);
+    Fe.mul(s.f, s.g, z);
+  }
+
+  /** this = 2·this; T is only computed when {@code withT} (a following addition needs it). */
+  void dbl(boolean withT, Scratch s) {
+    Fe.sqr(x, s.a);                 // A = X²
+    Fe.sqr(y, s.b);                 // B = Y²
+    Fe.sqr(z, s.e);
+    Fe.add(s.e, s.e, s.c);          // C = 2Z²
+    Fe.add(x, y, s.e);
+    Fe.sqr(s.e, s.h);
+    Fe.sub(s.h, s.a, s.e);
+    Fe.sub(s.e, s.b, s.e);          // E = (X+Y)² − A − B
+    Fe.sub(s.b, s.a, s.g);          // G = −A + B
+    Fe.sub(s.g, s.c, s.f);          // F = G − C
+    Fe.add(s.a, s.b, s.h);
+    Fe.neg(s.h, s.h);               // H = −A − B
+    Fe.mul(s.e, s.f, x);
+    Fe.mul(s.g, s.h, y);
+    if (withT) {
+      Fe.mul(s.e, s.h, t);
+    }
+    Fe.mul(s.f, s.g, z);
+  }
+
+  /** Returns −this as a new point. */
+  EdwardsPoint negate() {
+    int[] nx = Fe.create();
+    int[] nt = Fe.create();
+    Fe.neg(x, nx);
+    Fe.neg(t, nt);
+    return new EdwardsPoint(nx, y.clone(), z.clone(), nt);
+  }
+
+  /** Returns the cached form of this point. */
+  Cached toCached() {
+    Cached c = new Cached();
+    Fe.add(y, x, c.yPlusX);
+    Fe.sub(y, x, c.yMinusX);
+    System.arraycopy(z, 0, c.z, 0, 10);
+    Fe.mul(t, Fe.D2, c.t2d);
+    return c;
+  }
+
+  /** (Y+X, Y−X, Z, 2d·T): an addend that saves a multiplication per addition. */
+  static final class Cached {
+    final int[] yPlusX = Fe.create();
+    final int[] yMinusX = Fe.create();
+    final int[] z = Fe.create();
+    final int[] t2d = Fe.create();
+
+    /** Sets this to the cached identity (1, 1, 1, 0). */
+    void setIdentity() {
+      java.util.Arrays.fill(yPlusX, 0);
+      yPlusX[0] = 1;
+      java.util.Arrays.fill(yMinusX, 0);
+      yMinusX[0] = 1;
+      java.util.Arrays.fill(z, 0);
+      z[0] = 1;
+      java.util.Arrays.fill(t2d, 0);
+    }
+
+    /** this = mask ? other : this (constant time). */
+    void cmov(int mask, Cached other) {
+      Fe.cmov(mask, other.yPlusX, yPlusX);
+      Fe.cmov(mask, other.yMinusX, yMinusX);
+      Fe.cmov(mask, other.z, z);
+      Fe.cmov(mask, other.t2d, t2d);
+    }
+
+    /** Negates when {@code negate} is 1 (constant time): swap Y±X, negate 2dT. */
+    void cnegate(int negate) {
+      org.bouncycastle.math.ec.rfc7748.X25519Field.cswap(negate, yPlusX, yMinusX);
+      org.bouncycastle.math.ec.rfc7748.X25519Field.cnegate(negate, t2d);
+      org.bouncycastle.math.ec.rfc7748.X25519Field.carry(t2d);
+    }
+  }
+
+  /** Affine Niels form (y+x, y−x, 2d·x·y) for fixed-base tables. */
+  static final class Niels {
+    final int[] yPlusX = Fe.create();
+    final int[] yMinusX = Fe.create();
+    final int[] xy2d = Fe.create();
+
+    void setIdentity() {
+      java.util.Arrays.fill(yPlusX, 0);
+      yPlusX[0] = 1;
+      java.util.Arrays.fill(yMinusX, 0);
+      yMinusX[0] = 1;
+      java.util.Arrays.fill(xy2d, 0);
+    }
+
+    void cmov(int mask, Niels other) {
+      Fe.cmov(mask, other.yPlusX, yPlusX);
+      Fe.cmov(mask, other.yMinusX, yMinusX);
+      Fe.cmov(mask, other.xy2d, xy2d);
+    }
+
+    void cnegate(int negate) {
+      org.bouncycastle.math.ec.rfc7748.X25519Field.cswap(negate, yPlusX, yMinusX);
+      org.bouncycastle.math.ec.rfc7748.X25519Field.cnegate(negate, xy2d);
+      org.bouncycastle.math.ec.rfc7748.X25519Field.carry(xy2d);
+    }
+  }
+}
