@@ -54,10 +54,13 @@ public record SchnorrParameters(BigInteger p, BigInteger q, BigInteger g) {
     if (!Primality.isProbablePrime(q)) {
       throw new InvalidGroupParametersException("q is not prime");
     }
-    if (!Primality.isProbablePrime(p)) {
+    if (!isPrimeGivenPrimeQ()) {
       throw new InvalidGroupParametersException("p is not prime");
     }
-    if (!g.modPow(q, p).equals(BigInteger.ONE)) {
+    boolean orderQ = isSafePrime()
+        ? Jacobi.symbol(g, p) == 1
+        : g.modPow(q, p).equals(BigInteger.ONE);
+    if (!orderQ) {
       throw new InvalidGroupParametersException("g does not have order q (g^q != 1 mod p)");
     }
   }
@@ -78,6 +81,30 @@ public record SchnorrParameters(BigInteger p, BigInteger q, BigInteger g) {
           "q has " + q.bitLength() + " bits; at least " + minQBits + " are required");
     }
     validate();
+  }
+
+  /**
+   * With q prime and q > √p (safe primes), Pocklington's criterion proves p prime with one
+   * exponentiation: some a has a^(p−1) ≡ 1 and gcd(a^((p−1)/q) − 1, p) = 1. Otherwise a
+   * probabilistic test.
+   */
+  private boolean isPrimeGivenPrimeQ() {
+    if (2 * q.bitLength() <= p.bitLength() + 1 || Primality.hasSmallFactor(p)) {
+      return Primality.isProbablePrime(p);
+    }
+    BigInteger pMinusOne = p.subtract(BigInteger.ONE);
+    BigInteger cofactor = pMinusOne.divide(q);
+    for (int a = 2; a < 50; a++) {
+      BigInteger base = BigInteger.valueOf(a);
+      if (!base.modPow(pMinusOne, p).equals(BigInteger.ONE)) {
+        return false;
+      }
+      BigInteger t = base.modPow(cofactor, p).subtract(BigInteger.ONE);
+      if (t.gcd(p).equals(BigInteger.ONE)) {
+        return true;
+      }
+    }
+    return Primality.isProbablePrime(p);
   }
 
   @Override
