@@ -109,7 +109,7 @@ public final class MultiExp {
   }
 
   /** Picks the window width that minimises windows·(n + 2^(c+1)) group operations. */
-  static int bestWindow(int n, int bits) {
+  public static int bestWindow(int n, int bits) {
     int best = 1;
     long bestCost = Long.MAX_VALUE;
     for (int c = 1; c <= 16; c++) {

@@ -48,67 +48,69 @@ final class EdwardsPoint {
 
   /** this = this + q (general extended addition). */
   void add(EdwardsPoint q, Scratch s) {
-    Fe.sub(y, x, s.e);
-    Fe.sub(q.y, q.x, s.f);
+    Fe.subLazy(y, x, s.e);
+    Fe.subLazy(q.y, q.x, s.f);
     Fe.mul(s.e, s.f, s.a);          // A = (Y1−X1)(Y2−X2)
-    Fe.add(y, x, s.e);
-    Fe.add(q.y, q.x, s.f);
+    Fe.addLazy(y, x, s.e);
+    Fe.addLazy(q.y, q.x, s.f);
     Fe.mul(s.e, s.f, s.b);          // B = (Y1+X1)(Y2+X2)
     Fe.mul(t, q.t, s.e);
     Fe.mul(s.e, Fe.D2, s.c);        // C = 2d·T1·T2
     Fe.mul(z, q.z, s.e);
-    Fe.add(s.e, s.e, s.d);          // D = 2·Z1·Z2
+    Fe.addLazy(s.e, s.e, s.d);      // D = 2·Z1·Z2
     finish(s);
   }
 
   /** this = this + c for a cached point (Y+X, Y−X, Z, 2d·T). */
   void addCached(Cached c, Scratch s) {
-    Fe.sub(y, x, s.e);
+    Fe.subLazy(y, x, s.e);
     Fe.mul(s.e, c.yMinusX, s.a);
-    Fe.add(y, x, s.e);
+    Fe.addLazy(y, x, s.e);
     Fe.mul(s.e, c.yPlusX, s.b);
     Fe.mul(t, c.t2d, s.c);
     Fe.mul(z, c.z, s.e);
-    Fe.add(s.e, s.e, s.d);
+    Fe.addLazy(s.e, s.e, s.d);
     finish(s);
   }
 
   /** this = this + n for an affine Niels point (y+x, y−x, 2d·x·y), Z = 1. */
   void addNiels(Niels n, Scratch s) {
-    Fe.sub(y, x, s.e);
+    Fe.subLazy(y, x, s.e);
     Fe.mul(s.e, n.yMinusX, s.a);
-    Fe.add(y, x, s.e);
+    Fe.addLazy(y, x, s.e);
     Fe.mul(s.e, n.yPlusX, s.b);
     Fe.mul(t, n.xy2d, s.c);
-    Fe.add(z, z, s.d);
+    Fe.addLazy(z, z, s.d);
     finish(s);
   }
 
   private void finish(Scratch s) {
-    Fe.sub(s.b, s.a, s.e);          // E = B − A
-    Fe.sub(s.d, s.c, s.f);          // F = D − C
+    Fe.subLazy(s.b, s.a, s.e);      // E = B − A
+    Fe.sub(s.d, s.c, s.f);          // F = D − C (D is already a sum: carry)
     Fe.add(s.d, s.c, s.g);          // G = D + C
-    Fe.add(s.b, s.a, s.h);          // H = B + A
+    Fe.addLazy(s.b, s.a, s.h);      // H = B + A
     Fe.mul(s.e, s.f, x);
     Fe.mul(s.g, s.h, y);
     Fe.mul(s.e, s.h, t);
     Fe.mul(s.f, s.g, z);
   }
 
-  /** this = 2·this; T is only computed when {@code withT} (a following addition needs it). */
+  /**
+   * this = 2·this; T is only computed when {@code withT} (a following addition needs it). The
+   * dbl-2008-hwcd formulas with E, F, G, H all negated (the products are unchanged), which saves
+   * a negation: A = X², B = Y², C = 2Z², H' = A + B, E' = H' − (X+Y)², G' = A − B, F' = C + G'.
+   */
   void dbl(boolean withT, Scratch s) {
-    Fe.sqr(x, s.a);                 // A = X²
-    Fe.sqr(y, s.b);                 // B = Y²
+    Fe.sqr(x, s.a);
+    Fe.sqr(y, s.b);
     Fe.sqr(z, s.e);
-    Fe.add(s.e, s.e, s.c);          // C = 2Z²
-    Fe.add(x, y, s.e);
-    Fe.sqr(s.e, s.h);
-    Fe.sub(s.h, s.a, s.e);
-    Fe.sub(s.e, s.b, s.e);          // E = (X+Y)² − A − B
-    Fe.sub(s.b, s.a, s.g);          // G = −A + B
-    Fe.sub(s.g, s.c, s.f);          // F = G − C
-    Fe.add(s.a, s.b, s.h);
-    Fe.neg(s.h, s.h);               // H = −A − B
+    Fe.addLazy(s.e, s.e, s.c);
+    Fe.addLazy(x, y, s.e);
+    Fe.sqr(s.e, s.d);
+    Fe.addLazy(s.a, s.b, s.h);
+    Fe.sub(s.h, s.d, s.e);
+    Fe.subLazy(s.a, s.b, s.g);
+    Fe.add(s.c, s.g, s.f);
     Fe.mul(s.e, s.f, x);
     Fe.mul(s.g, s.h, y);
     if (withT) {

@@ -77,6 +77,25 @@ final class Fe {
     X25519Field.carry(z);
   }
 
+  /**
+   * z = x + y without carrying: only for sums of two carried values, one level deep, that feed a
+   * product (X25519Field's multiplication absorbs that much headroom, as Bouncy Castle's own
+   * Ed25519 formulas rely on).
+   */
+  static void addLazy(int[] x, int[] y, int[] z) {
+    X25519Field.add(x, y, z);
+  }
+
+  /** z = x − y without carrying; the same rule as {@link #addLazy}. */
+  static void subLazy(int[] x, int[] y, int[] z) {
+    X25519Field.sub(x, y, z);
+  }
+
+  /** Carries x in place. */
+  static void carry(int[] x) {
+    X25519Field.carry(x);
+  }
+
   /** z = x · y; z may alias neither input. */
   static void mul(int[] x, int[] y, int[] z) {
     X25519Field.mul(x, y, z);

@@ -2,10 +2,12 @@ package org.tabella.groups.ristretto;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import org.tabella.groups.Element;
 import org.tabella.groups.FixedBaseTable;
 import org.tabella.groups.InvalidEncodingException;
+import org.tabella.groups.Scalar;
 import org.tabella.groups.internal.AbstractGroup;
 import org.tabella.groups.internal.Bytes;
 
@@ -91,6 +93,15 @@ public final class Ristretto255Group extends AbstractGroup {
   public Element fromUniformBytes(byte[] bytes) {
     Objects.requireNonNull(bytes, "bytes");
     return new RistrettoElement(this, RistrettoCodec.fromUniformBytes(bytes));
+  }
+
+  @Override
+  public Element multiExp(List<Element> bases, List<Scalar> exponents) {
+    checkMultiExpArguments(bases, exponents);
+    if (bases.isEmpty()) {
+      return identity;
+    }
+    return new RistrettoElement(this, RistrettoMultiExp.compute(bases, exponents));
   }
 
   @Override
