@@ -152,6 +152,25 @@ public final class ModpGroup extends AbstractGroup {
     }
   }
 
+  /**
+   * Below 32 terms, separate {@link BigInteger#modPow} calls (Montgomery multiplication with the
+   * JVM's intrinsics) beat any combined method written with Java-level modular multiplication; above,
+   * the bucket method wins.
+   */
+  @Override
+  public Element multiExp(java.util.List<Element> bases, java.util.List<Scalar> exponents) {
+    checkMultiExpArguments(bases, exponents);
+    if (bases.size() >= 32) {
+      return super.multiExp(bases, exponents);
+    }
+    BigInteger acc = BigInteger.ONE;
+    for (int i = 0; i < bases.size(); i++) {
+      BigInteger x = cast(bases.get(i)).value().modPow(exponents.get(i).toBigInteger(), p);
+      acc = multiplyMod(acc, x);
+    }
+    return new ModpElement(this, acc);
+  }
+
   @Override
   public FixedBaseTable fixedBase(Element base) {
     return new ModpFixedBase(this, cast(base), ModpFixedBase.DEFAULT_BUDGET_BYTES);

@@ -1,0 +1,72 @@
+package org.tabella.crypto.elgamal;
+
+import java.util.Objects;
+import org.tabella.crypto.internal.Randomness;
+import org.tabella.crypto.proofs.RangeProof;
+import org.tabella.groups.Element;
+import org.tabella.groups.Group;
+import org.tabella.groups.Scalar;
+import org.tabella.groups.SecretScalar;
+
+/**
+ * Exponential ("additively homomorphic") ElGamal over any {@link Group}:
+ * Enc(m) = (g^r, h^r·g^m) with a fresh non-zero r drawn inside; decryption yields g^m, and
+ * {@link DiscreteLog} recovers a bounded m. See SPEC.md §3.5.
+ */
+public final class ElGamal {
+  private ElGamal() {}
+
+  /** Encrypts {@code m} (any integer, taken mod q) under {@code publicKey}. */
+  public static Ciphertext encrypt(ElGamalPublicKey publicKey, long m) {
+    Group g = publicKey.group();
+    return encrypt(publicKey, g.scalar(m), g.randomNonZeroScalar(Randomness.current()));
+  }
+
+  /**
+   * Encrypts {@code m ∈ 0..maximum} and proves the range, binding the proof to {@code context}
+   * (the election and ballot id, so it cannot be copied into another ballot).
+   *
+   * @throws IllegalArgumentException if m is not in 0..maximum
+   */
+  public static ProvenCiphertext encryptWithProof(ElGamalPublicKey publicKey, int m, int maximum,
+      byte[] context) {
+    Objects.requireNonNull(context, "context");
+    if (maximum < 1 || m < 0 || m > maximum) {
+      throw new IllegalArgumentException("plaintext must be in 0..maximum with maximum ≥ 1");
+    }
+    Group g = publicKey.group();
+    Scalar r = g.randomNonZeroScalar(Randomness.current());
+    Ciphertext c = encrypt(publicKey, g.scalar(m), r);
+    RangeProof proof = RangeProof.prove(publicKey.table(), c.a(), c.b(), SecretScalar.of(r), m,
+        maximum, context);
+    return new ProvenCiphertext(c, proof);
+  }
+
+  private static Ciphertext encrypt(ElGamalPublicKey publicKey, Scalar m, Scalar r) {
+    Group g = publicKey.group();
+    Element a = g.generatorTable().exp(r);
+    Element b = publicKey.table().exp(r).mul(g.generatorTable().exp(m));
+    return new Ciphertext(a, b);
+  }
+
+  /** Returns a fresh encryption of the same plaintext: c · Enc(0). */
+  public static Ciphertext rerandomize(ElGamalPublicKey publicKey, Ciphertext c) {
+    Group g = publicKey.group();
+    Scalar r = g.randomNonZeroScalar(Randomness.current());
+    return new Ciphertext(c.a().mul(g.generatorTable().exp(r)), c.b().mul(publicKey.table().exp(r)));
+  }
+
+  /** Returns g^m = b / a^x. */
+  public static Element decryptToElement(SecretScalar secretKey, Ciphertext c) {
+    return c.b().div(c.a().exp(secretKey.reveal()));
+  }
+
+  /**
+   * Decrypts and solves the discrete logarithm within {@code 0..bound}.
+   *
+   * @throws DiscreteLogException if the plaintext is outside 0..bound
+   */
+  public static long decrypt(SecretScalar secretKey, Ciphertext c, long bound) throws DiscreteLogException {
+    return DiscreteLog.forBound(c.group(), bound).solve(decryptToElement(secretKey, c));
+  }
+}

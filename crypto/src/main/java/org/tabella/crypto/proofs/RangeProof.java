@@ -1,0 +1,170 @@
+package org.tabella.crypto.proofs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.tabella.crypto.internal.LinearCheck;
+import org.tabella.crypto.internal.Randomness;
+import org.tabella.groups.Element;
+import org.tabella.groups.FixedBaseTable;
+import org.tabella.groups.Group;
+import org.tabella.groups.Scalar;
+import org.tabella.groups.SecretScalar;
+
+/**
+ * A disjunctive Chaum–Pedersen proof that an exponential ElGamal ciphertext (a, b) = (g^r, h^r·g^m)
+ * under public key h encrypts some m in {0, …, L} (SPEC.md §3.4). The 0/1 ballot proof is the case
+ * L = 1. For each j ≤ L the branch statement is "(a, b/g^j) has the same discrete logs r with
+ * respect to (g, h)"; the prover simulates every branch but the true one, and the challenges of the
+ * branches must add up to the Fiat–Shamir challenge c = H(context, g, h, L, a, b, all commitments).
+ *
+ * @param commitmentsA the branch commitments R_j = g^{z_j}·a^{−c_j}
+ * @param commitmentsB the branch commitments S_j = h^{z_j}·(b/g^j)^{−c_j}
+ * @param challenges the branch challenges c_j
+ * @param responses the branch responses z_j
+ */
+public record RangeProof(List<Element> commitmentsA, List<Element> commitmentsB,
+    List<Scalar> challenges, List<Scalar> responses) {
+  static final String PROTOCOL = "range-v1";
+
+  /** Copies the lists and checks they have one length of at least 2. */
+  public RangeProof {
+    commitmentsA = List.copyOf(commitmentsA);
+    commitmentsB = List.copyOf(commitmentsB);
+    challenges = List.copyOf(challenges);
+    responses = List.copyOf(responses);
+    int n = commitmentsA.size();
+    if (n < 2 || commitmentsB.size() != n || challenges.size() != n || responses.size() != n) {
+      throw new IllegalArgumentException("a range proof needs L + 1 ≥ 2 entries in each list");
+    }
+  }
+
+  /** Returns L, the largest value the proof allows. */
+  public int maximum() {
+    return commitmentsA.size() - 1;
+  }
+
+  /**
+   * Proves that (a, b) = (g^r, h^r·g^m) encrypts m ∈ {0, …, maximum}.
+   *
+   * @param publicKey a fixed-base table of the ElGamal public key h
+   * @param a the ciphertext's g^r
+   * @param b the ciphertext's h^r·g^m
+   * @param nonce r
+   * @param m the plaintext
+   * @param maximum L
+   * @param context bytes the proof is bound to (election, ballot id, selection)
+   *
+   * @throws IllegalArgumentException if m is out of range or (a, b) is not that encryption
+   */
+  public static RangeProof prove(FixedBaseTable publicKey, Element a, Element b,
+      SecretScalar nonce, int m, int maximum, byte[] context) {
+    Element h = publicKey.base();
+    Group g = h.group();
+    if (maximum < 1 || m < 0 || m > maximum) {
+      throw new IllegalArgumentException("the plaintext must be in 0..maximum, maximum ≥ 1");
+    }
+    Scalar r = nonce.reveal();
+    var gTable = g.generatorTable();
+    int n = maximum + 1;
+    List<Element> ra = new ArrayList<>(n);
+    List<Element> rb = new ArrayList<>(n);
+    Scalar[] cs = new Scalar[n];
+    Scalar[] zs = new Scalar[n];
+    var rng = Randomness.current();
+    Scalar k = g.randomNonZeroScalar(rng);
+    for (int j = 0; j < n; j++) {
+      if (j == m) {
+        ra.add(gTable.exp(k));
+        rb.add(publicKey.exp(k));
+      } else {
+        // Simulated: z, c random; since a = g^r and b/g^j = h^r·g^{m−j}:
+        // g^z·a^{−c} = g^{z − c·r} and h^z·(b/g^j)^{−c} = h^{z − c·r}·g^{−c·(m − j)}.
+        Scalar c = g.randomScalar(rng);
+        Scalar z = g.randomScalar(rng);
+        Scalar zMinusCr = z.subtract(c.multiply(r));
+        cs[j] = c;
+        zs[j] = z;
+        ra.add(gTable.exp(zMinusCr));
+        rb.add(publicKey.exp(zMinusCr).mul(gTable.exp(c.multiply(g.scalar(m - j)).negate())));
+      }
+    }
+    Scalar total = challenge(h, a, b, maximum, ra, rb, context);
+    Scalar others = g.scalar(0);
+    for (int j = 0; j < n; j++) {
+      if (j != m) {
+        others = others.add(cs[j]);
+      }
+    }
+    cs[m] = total.subtract(others);
+    zs[m] = k.add(cs[m].multiply(r));
+    return new RangeProof(ra, rb, List.of(cs), List.of(zs));
+  }
+
+  /** Returns whether this proves that (a, b) under h encrypts a value in 0..maximum(). */
+  public boolean verify(Element h, Element a, Element b, byte[] context) {
+    Group g = h.group();
+    if (!sameGroup(g, a, b)) {
+      return false;
+    }
+    LinearCheck check = new LinearCheck(g);
+    if (!addTo(check, h, a, b, context)) {
+      return false;
+    }
+    return check.holds();
+  }
+
+  /** Adds the branch equations to a batch; false if the challenges do not add up. */
+  boolean addTo(LinearCheck check, Element h, Element a, Element b, byte[] context) {
+    Group g = h.group();
+    Scalar total = challenge(h, a, b, maximum(), commitmentsA, commitmentsB, context);
+    Scalar sum = g.scalar(0);
+    for (Scalar c : challenges) {
+      sum = sum.add(c);
+    }
+    if (!sum.equals(total)) {
+      return false;
+    }
+    for (int j = 0; j <= maximum(); j++) {
+      Scalar c = challenges.get(j);
+      Scalar z = responses.get(j);
+      // g^z = R_j · a^c
+      Scalar w1 = check.weight();
+      check.addEquation(w1, g.generator(), z, commitmentsA.get(j), a, c);
+      // h^z = S_j · (b / g^j)^c  ⇔  h^z · g^{j·c} = S_j · b^c
+      Scalar w2 = check.weight();
+      check.addEquation(w2, h, z, commitmentsB.get(j), b, c);
+      check.addTerm(g.generator(), w2.multiply(c).multiply(g.scalar(j)));
+    }
+    return true;
+  }
+
+  boolean sameGroup(Group g, Element a, Element b) {
+    if (!a.group().equals(g) || !b.group().equals(g)) {
+      return false;
+    }
+    for (int j = 0; j <= maximum(); j++) {
+      if (!commitmentsA.get(j).group().equals(g) || !commitmentsB.get(j).group().equals(g)
+          || !challenges.get(j).order().equals(g.order())
+          || !responses.get(j).order().equals(g.order())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Scalar challenge(Element h, Element a, Element b, int maximum, List<Element> ra,
+      List<Element> rb, byte[] context) {
+    Group g = h.group();
+    return Transcript.start(PROTOCOL, g)
+        .append("context", context)
+        .append("generator", g.generator())
+        .append("public-key", h)
+        .append("maximum", maximum)
+        .append("a", a)
+        .append("b", b)
+        .append("commitments-a", ra)
+        .append("commitments-b", rb)
+        .challenge();
+  }
+}

@@ -1,0 +1,34 @@
+package org.tabella.crypto.sharing;
+
+import java.util.Collection;
+import org.tabella.groups.Group;
+import org.tabella.groups.Scalar;
+
+/** Lagrange coefficients at 0 over exactly the set of indices that take part. */
+public final class Lagrange {
+  private Lagrange() {}
+
+  /**
+   * Returns λ_i = ∏_{j ∈ indices, j ≠ i} j / (j − i) mod q.
+   *
+   * @throws IllegalArgumentException if the indices are invalid (see {@link PartyIndices}) or do
+   *     not contain i
+   */
+  public static Scalar atZero(Group group, int i, Collection<Integer> indices) {
+    PartyIndices.checkDistinct(indices, group.order());
+    if (!indices.contains(i)) {
+      throw new IllegalArgumentException("index " + i + " is not among the participants");
+    }
+    Scalar num = group.scalar(1);
+    Scalar den = group.scalar(1);
+    Scalar si = group.scalar(i);
+    for (int j : indices) {
+      if (j != i) {
+        Scalar sj = group.scalar(j);
+        num = num.multiply(sj);
+        den = den.multiply(sj.subtract(si));
+      }
+    }
+    return num.multiply(den.inverse());
+  }
+}
