@@ -200,6 +200,31 @@ public abstract class GroupContract {
   }
 
   @Test
+  @DisplayName("multi-exponentiation with small and negative exponents (Lagrange coefficients)")
+  void multiExpSmallAndNegative() {
+    Group g = group();
+    long[][] cases = {{10, -15, 6}, {5, -5, 1}, {1, 1, 1}, {2, -1, 0}, {-1, -1, -1}, {3, 16, -17},
+        {2, 4}, {8, 16, 32}, {6}};
+    for (long[] c : cases) {
+      List<Element> bases = new ArrayList<>();
+      List<Scalar> exps = new ArrayList<>();
+      Element expected = g.identity();
+      for (long e : c) {
+        Element b = randomElement();
+        bases.add(b);
+        exps.add(g.scalar(e));
+        expected = expected.mul(b.expPublic(g.scalar(e)));
+      }
+      Element actual = g.multiExp(bases, exps);
+      assertEquals(expected, actual, Arrays.toString(c));
+      // The result must be a complete element: further arithmetic on it stays correct.
+      assertEquals(expected.mul(g.generator()), actual.mul(g.generator()), Arrays.toString(c));
+      assertEquals(expected.inverse().mul(bases.get(0)), actual.inverse().mul(bases.get(0)));
+      assertEquals(expected.square(), actual.square());
+    }
+  }
+
+  @Test
   @DisplayName("hash-to-group and hash-to-scalar are deterministic and domain-separated")
   void hashing() {
     Group g = group();

@@ -52,6 +52,8 @@ public final class DkgParty {
   private final Set<Integer> disqualified = new TreeSet<>();
   private final Map<Integer, Set<Integer>> complaintsAgainst = new TreeMap<>();
   private final List<Misbehaviour> misbehaviour = new ArrayList<>();
+  private ComplaintBroadcast myComplaints;
+  private RevealBroadcast myReveal;
 
   /**
    * Creates party {@code self} of the ceremony.
@@ -138,7 +140,8 @@ public final class DkgParty {
       }
     }
     stage = Stage.ROUND1;
-    return new ComplaintBroadcast(self, accused, myEchoes);
+    myComplaints = new ComplaintBroadcast(self, accused, myEchoes);
+    return myComplaints;
   }
 
   /**
@@ -148,6 +151,7 @@ public final class DkgParty {
   public RevealBroadcast receiveRound2(Collection<ComplaintBroadcast> complaints) {
     require(Stage.ROUND1);
     Map<Integer, ComplaintBroadcast> byParty = new TreeMap<>();
+    byParty.put(self, myComplaints);
     for (ComplaintBroadcast c : complaints) {
       if (params.isParty(c.from()) && c.from() != self) {
         byParty.putIfAbsent(c.from(), c);
@@ -174,7 +178,8 @@ public final class DkgParty {
       reveal.put(j, polynomial.evaluate(j).reveal());
     }
     stage = Stage.ROUND2;
-    return new RevealBroadcast(self, reveal);
+    myReveal = new RevealBroadcast(self, reveal);
+    return myReveal;
   }
 
   /**
@@ -192,16 +197,15 @@ public final class DkgParty {
         byDealer.putIfAbsent(r.dealer(), r);
       }
     }
+    // A party judges its own reveal as broadcast, exactly as everyone else does.
+    byDealer.putIfAbsent(self, myReveal);
     for (Map.Entry<Integer, Set<Integer>> e : complaintsAgainst.entrySet()) {
       int d = e.getKey();
       if (disqualified.contains(d)) {
         continue;
       }
-      RevealBroadcast r = d == self ? null : byDealer.get(d);
+      RevealBroadcast r = byDealer.get(d);
       for (int j : e.getValue()) {
-        if (d == self) {
-          continue;
-        }
         Scalar s = r == null ? null : r.revealed().get(j);
         if (s == null || !s.order().equals(group.order()) || !commitments.get(d).verify(j, s)) {
           disqualify(d, "round 3: no valid answer to the complaint of party " + j);

@@ -21,8 +21,8 @@ public final class Polynomial {
   }
 
   /**
-   * Returns a uniformly random polynomial of degree {@code threshold − 1} with constant term
-   * {@code secret}; the other coefficients are non-zero.
+   * Returns a polynomial with constant term {@code secret} and the other {@code threshold − 1}
+   * coefficients uniformly random (so any k − 1 shares are uniform and independent of the secret).
    */
   public static Polynomial random(Group group, SecretScalar secret, int threshold) {
     if (threshold < 1) {
@@ -31,7 +31,7 @@ public final class Polynomial {
     List<SecretScalar> a = new ArrayList<>();
     a.add(secret);
     for (int k = 1; k < threshold; k++) {
-      a.add(SecretScalar.of(group.randomNonZeroScalar(Randomness.current())));
+      a.add(SecretScalar.of(group.randomScalar(Randomness.current())));
     }
     return new Polynomial(group, a);
   }

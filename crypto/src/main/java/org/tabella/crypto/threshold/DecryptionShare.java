@@ -19,4 +19,9 @@ public record DecryptionShare(int trustee, Element share, DleqProof proof) {
     Objects.requireNonNull(share, "share");
     Objects.requireNonNull(proof, "proof");
   }
+
+  /** Returns the same share and proof claimed by another trustee (for tests of misuse). */
+  public DecryptionShare withTrustee(int otherTrustee) {
+    return new DecryptionShare(otherTrustee, share, proof);
+  }
 }

@@ -52,7 +52,7 @@ final class RistrettoMultiExp {
         adds = naf[j][i] != 0;
       }
       if (i != top) {
-        acc.dbl(adds, s);
+        acc.dbl(adds || i == 0, s); // the result must carry a valid T
       }
       for (int j = 0; j < n; j++) {
         int d = naf[j][i];
