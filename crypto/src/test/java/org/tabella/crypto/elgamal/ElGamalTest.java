@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
@@ -25,7 +26,7 @@ class ElGamalTest {
   static final ElGamalKeyPair KEYS = ElGamalKeyPair.generate(Groups.named("ristretto255"), CTX);
 
   @Property(tries = 40)
-  @DisplayName("Enc(a)·Enc(b) decrypts to a + b")
+  @Label("Enc(a)·Enc(b) decrypts to a + b")
   void homomorphic(@ForAll @IntRange(max = 5000) int a, @ForAll @IntRange(max = 5000) int b)
       throws DiscreteLogException {
     Ciphertext sum = ElGamal.encrypt(KEYS.publicKey(), a).add(ElGamal.encrypt(KEYS.publicKey(), b));

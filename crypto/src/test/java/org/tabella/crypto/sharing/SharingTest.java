@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
@@ -26,7 +27,7 @@ class SharingTest {
   static final Group G = Groups.named("P-256");
 
   @Property(tries = 30)
-  @DisplayName("any k of n shares reconstruct the secret and k − 1 do not")
+  @Label("any k of n shares reconstruct the secret and k − 1 do not")
   void threshold(@ForAll @IntRange(min = 1, max = 7) int k, @ForAll @IntRange(min = 0, max = 5) int extra,
       @ForAll long seed) {
     int n = k + extra;
