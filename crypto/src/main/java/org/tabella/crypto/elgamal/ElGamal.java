@@ -45,8 +45,19 @@ public final class ElGamal {
   private static Ciphertext encrypt(ElGamalPublicKey publicKey, Scalar m, Scalar r) {
     Group g = publicKey.group();
     Element a = g.generatorTable().exp(r);
-    Element b = publicKey.table().exp(r).mul(g.generatorTable().exp(m));
+    Element b = publicKey.table().exp(r).mul(generatorPower(g, m));
     return new Ciphertext(a, b);
+  }
+
+  /** g^m, without an exponentiation for the common votes 0 and 1. */
+  private static Element generatorPower(Group g, Scalar m) {
+    if (m.isZero()) {
+      return g.identity();
+    }
+    if (m.toBigInteger().equals(java.math.BigInteger.ONE)) {
+      return g.generator();
+    }
+    return g.generatorTable().exp(m);
   }
 
   /** Returns a fresh encryption of the same plaintext: c · Enc(0). */

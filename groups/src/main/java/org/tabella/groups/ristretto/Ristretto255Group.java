@@ -77,7 +77,7 @@ public final class Ristretto255Group extends AbstractGroup {
   @Override
   public Element decode(byte[] bytes) throws InvalidEncodingException {
     Objects.requireNonNull(bytes, "bytes");
-    return new RistrettoElement(this, RistrettoCodec.decode(bytes));
+    return new RistrettoElement(this, RistrettoCodec.decode(bytes), bytes);
   }
 
   @Override

@@ -18,6 +18,13 @@ final class RistrettoElement implements Element {
     this.point = point;
   }
 
+  /** An element decoded from {@code canonicalEncoding}, which is kept: it is the encoding. */
+  RistrettoElement(Ristretto255Group group, EdwardsPoint point, byte[] canonicalEncoding) {
+    this.group = group;
+    this.point = point;
+    this.encoding = canonicalEncoding.clone();
+  }
+
   EdwardsPoint point() {
     return point;
   }
