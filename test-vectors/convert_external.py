@@ -153,3 +153,33 @@ write('primality-wycheproof.json', {
     'vectors': [{'id': t['tcId'], 'value': t['value'], 'result': t['result'], 'comment': t['comment']}
                 for g in p['testGroups'] for t in g['tests']]})
 print('ok')
+
+# C2SP COCKTAIL-DKG: Feldman VSS / DKG / Lagrange known answers
+OUT_CRYPTO = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'crypto')
+for suite, group, little_endian in [('p256-sha256', 'P-256', False), ('secp256k1-sha256', 'secp256k1', False),
+                                    ('ristretto255-sha512', 'ristretto255', True)]:
+    d = load('c2sp-cctv/cocktail-dkg/cocktail-dkg-' + suite + '.json')
+    vs = []
+    for v in d['vectors']:
+        def scalar(hexs):
+            b = bytes.fromhex(hexs)
+            return (b[::-1] if little_endian else b).hex()
+        pop = []
+        for r1 in v['round1']:
+            R = r1['pop_intermediate']['nonce_commitment']
+            z = r1['pop'][len(R):]
+            pop.append({'dealer': r1['participant_id'], 'r': R, 'z': scalar(z),
+                        'challenge': scalar(r1['pop_intermediate']['challenge'])})
+        vs.append({'n': v['n'], 't': v['t'],
+                   'commitments': [{'dealer': r1['participant_id'], 'vss_commitment': r1['vss_commitment']} for r1 in v['round1']],
+                   'proofs_of_possession': pop,
+                   'shares': [{'index': r2['participant_id'], 'secret_share': scalar(r2['secret_share']),
+                               'verification_share': r2['verification_share']} for r2 in v['round2']],
+                   'group_public_key': v['group_public_key']})
+    with open(os.path.join(OUT_CRYPTO, 'cocktail-dkg-' + group.lower() + '.json'), 'w') as f:
+        json.dump({'format': 'tabella-vectors-v1', 'kind': 'feldman-dkg', 'group': group,
+                   'source': 'C2SP CCTV cocktail-dkg/cocktail-dkg-' + suite + '.json @ 1e3d2860 (COCKTAIL-DKG v0.2.0)',
+                   'description': 'per vector: each dealer\'s Feldman commitments, each party\'s final secret share (big-endian scalar) and verification share, the group key; PoP: z·G = R + c·C_0',
+                   'vectors': vs}, f, indent=1)
+        f.write('\n')
+print('crypto ok')

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.tabella.groups.TestVectors.hex;
+import static org.tabella.vectors.VectorFiles.hex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
@@ -17,7 +17,7 @@ import org.tabella.groups.Element;
 import org.tabella.groups.Groups;
 import org.tabella.groups.InvalidEncodingException;
 import org.tabella.groups.Scalar;
-import org.tabella.groups.TestVectors;
+import org.tabella.vectors.VectorFiles;
 
 @DisplayName("the elliptic-curve groups reproduce external vectors")
 class EcVectorsTest {
@@ -30,7 +30,7 @@ class EcVectorsTest {
   @ValueSource(strings = {"multiples-p-256.json", "multiples-p-384.json", "multiples-secp256k1.json"})
   @DisplayName("k·G known answers through exp, expPublic and the generator table")
   void scalarMultiples(String file) {
-    JsonNode doc = TestVectors.load("groups/" + file);
+    JsonNode doc = VectorFiles.load("groups/" + file);
     EcGroup g = group(doc);
     for (JsonNode v : doc.get("vectors")) {
       Scalar k = g.scalar(new BigInteger(v.get("k").asText(), 16).mod(g.order()));
@@ -45,7 +45,7 @@ class EcVectorsTest {
   @ValueSource(strings = {"sec1-points-p-256.json", "sec1-points-p-384.json", "sec1-points-secp256k1.json"})
   @DisplayName("SEC1 decoding accepts exactly the valid points; canonical decoding only compressed ones")
   void sec1Points(String file) throws InvalidEncodingException {
-    JsonNode doc = TestVectors.load("groups/" + file);
+    JsonNode doc = VectorFiles.load("groups/" + file);
     EcGroup g = group(doc);
     for (JsonNode v : doc.get("vectors")) {
       byte[] bytes = hex(v.get("encoding").asText());
@@ -69,7 +69,7 @@ class EcVectorsTest {
   @ValueSource(strings = {"ecdh-p-256-wycheproof.json", "ecdh-p-384-wycheproof.json"})
   @DisplayName("Wycheproof ECDH: invalid public points are rejected at decode, valid secrets reproduced")
   void wycheproofEcdh(String file) {
-    JsonNode doc = TestVectors.load("groups/" + file);
+    JsonNode doc = VectorFiles.load("groups/" + file);
     EcGroup g = group(doc);
     int valid = 0;
     int invalid = 0;
@@ -99,7 +99,7 @@ class EcVectorsTest {
       "hash-to-curve-secp256k1-rfc9380.json"})
   @DisplayName("RFC 9380 hash_to_curve, with hash_to_field and map_to_curve checked on the way")
   void hashToCurve(String file) {
-    JsonNode doc = TestVectors.load("groups/" + file);
+    JsonNode doc = VectorFiles.load("groups/" + file);
     EcGroup g = group(doc);
     byte[] dst = doc.get("dst").asText().getBytes(StandardCharsets.UTF_8);
     for (JsonNode v : doc.get("vectors")) {

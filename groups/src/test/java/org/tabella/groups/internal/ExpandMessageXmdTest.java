@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.tabella.groups.TestVectors;
+import org.tabella.vectors.VectorFiles;
 
 class ExpandMessageXmdTest {
 
@@ -18,13 +18,13 @@ class ExpandMessageXmdTest {
       "groups/expand-message-xmd-sha256-256-rfc9380.json",
       "groups/expand-message-xmd-sha512-38-rfc9380.json"})
   void reproducesRfc9380(String file) {
-    JsonNode doc = TestVectors.load(file);
+    JsonNode doc = VectorFiles.load(file);
     ExpandMessageXmd xmd = ExpandMessageXmd.forHash(doc.get("hash").asText());
     byte[] dst = doc.get("dst").asText().getBytes(StandardCharsets.UTF_8);
     for (JsonNode v : doc.get("vectors")) {
       byte[] out = xmd.expand(v.get("msg").asText().getBytes(StandardCharsets.UTF_8), dst,
           v.get("length").asInt());
-      assertEquals(v.get("output").asText(), TestVectors.hex(out), v.toString());
+      assertEquals(v.get("output").asText(), VectorFiles.hex(out), v.toString());
     }
   }
 

@@ -3,7 +3,7 @@ package org.tabella.groups.modp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.tabella.groups.TestVectors.hex;
+import static org.tabella.vectors.VectorFiles.hex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
@@ -14,7 +14,7 @@ import org.tabella.groups.Group;
 import org.tabella.groups.Groups;
 import org.tabella.groups.InvalidEncodingException;
 import org.tabella.groups.InvalidGroupParametersException;
-import org.tabella.groups.TestVectors;
+import org.tabella.vectors.VectorFiles;
 
 @DisplayName("the Schnorr groups reproduce external vectors and refuse bad parameters")
 class ModpVectorsTest {
@@ -22,7 +22,7 @@ class ModpVectorsTest {
   @Test
   @DisplayName("special elements: small-order, out-of-range and non-canonical values are rejected")
   void specialElements() throws InvalidEncodingException {
-    for (JsonNode v : TestVectors.vectors("groups/modp-special-elements.json")) {
+    for (JsonNode v : VectorFiles.vectors("groups/modp-special-elements.json")) {
       Group g = Groups.named(v.get("group").asText());
       String why = v.get("group").asText() + " " + v.get("comment").asText();
       byte[] bytes;
@@ -48,7 +48,7 @@ class ModpVectorsTest {
   @Test
   @DisplayName("RFC 5114 Diffie–Hellman test data as exponentiation known answers")
   void rfc5114DiffieHellman() throws InvalidEncodingException {
-    for (JsonNode v : TestVectors.vectors("groups/modp-dh-rfc5114.json")) {
+    for (JsonNode v : VectorFiles.vectors("groups/modp-dh-rfc5114.json")) {
       Group g = Groups.named(v.get("group").asText());
       var xA = g.scalar(new BigInteger(v.get("xA").asText(), 16));
       var xB = g.scalar(new BigInteger(v.get("xB").asText(), 16));
@@ -70,7 +70,7 @@ class ModpVectorsTest {
   @Test
   @DisplayName("toy parameter sets: valid ones load for tests, the wrong-order generator is refused")
   void toyParameters() {
-    for (JsonNode v : TestVectors.vectors("groups/modp-parameters.json")) {
+    for (JsonNode v : VectorFiles.vectors("groups/modp-parameters.json")) {
       SchnorrParameters params = new SchnorrParameters(new BigInteger(v.get("p").asText()),
           new BigInteger(v.get("q").asText()), new BigInteger(v.get("g").asText()));
       String name = v.get("name").asText();
@@ -93,7 +93,7 @@ class ModpVectorsTest {
   @DisplayName("Wycheproof primality vectors: no composite is accepted, no prime refused")
   void primality() {
     int composites = 0;
-    for (JsonNode v : TestVectors.vectors("groups/primality-wycheproof.json")) {
+    for (JsonNode v : VectorFiles.vectors("groups/primality-wycheproof.json")) {
       BigInteger n = new BigInteger(hex(v.get("value").asText()));
       boolean prime = Primality.isProbablePrime(n);
       String why = v.get("id") + " " + v.get("comment").asText();

@@ -3,7 +3,7 @@ package org.tabella.groups.ristretto;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.tabella.groups.TestVectors.hex;
+import static org.tabella.vectors.VectorFiles.hex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.tabella.groups.Element;
 import org.tabella.groups.InvalidEncodingException;
-import org.tabella.groups.TestVectors;
+import org.tabella.vectors.VectorFiles;
 import org.tabella.groups.internal.ExpandMessageXmd;
 
 @DisplayName("ristretto255 reproduces RFC 9496")
@@ -23,7 +23,7 @@ class RistrettoVectorsTest {
   @DisplayName("A.1: encodings of k·B for k = 0..15, by repeated addition and by every exp path")
   void generatorMultiples() throws InvalidEncodingException {
     Element acc = group.identity();
-    for (JsonNode v : TestVectors.vectors("groups/ristretto255-rfc9496.json")) {
+    for (JsonNode v : VectorFiles.vectors("groups/ristretto255-rfc9496.json")) {
       int k = Integer.parseInt(v.get("k").asText(), 16);
       String expected = v.get("encoding").asText();
       assertEquals(expected, hex(acc.encode()), "sum for k = " + k);
@@ -39,7 +39,7 @@ class RistrettoVectorsTest {
   @Test
   @DisplayName("A.2: every invalid encoding is rejected by decode")
   void invalidEncodings() {
-    for (JsonNode v : TestVectors.vectors("groups/ristretto255-invalid-rfc9496.json")) {
+    for (JsonNode v : VectorFiles.vectors("groups/ristretto255-invalid-rfc9496.json")) {
       byte[] bytes = hex(v.get("encoding").asText());
       assertThrows(InvalidEncodingException.class, () -> group.decode(bytes),
           v.get("comment").asText() + " " + v.get("encoding").asText());
@@ -49,7 +49,7 @@ class RistrettoVectorsTest {
   @Test
   @DisplayName("A.3: from_uniform_bytes, including the inputs that must collide")
   void fromUniformBytes() {
-    for (JsonNode v : TestVectors.vectors("groups/ristretto255-from-uniform-bytes-rfc9496.json")) {
+    for (JsonNode v : VectorFiles.vectors("groups/ristretto255-from-uniform-bytes-rfc9496.json")) {
       Element e = group.fromUniformBytes(hex(v.get("input").asText()));
       assertEquals(v.get("output").asText(), hex(e.encode()));
     }

@@ -1,4 +1,4 @@
-package org.tabella.groups;
+package org.tabella.vectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,15 +9,19 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Loads vector files of test-vectors/ (on the test classpath under org/tabella/vectors/). */
-public final class TestVectors {
+/**
+ * Loads Tabella's known-answer vector files (format {@code tabella-vectors-v1}, SPEC.md §2) from the
+ * classpath, where this module puts them under {@code org/tabella/vectors/}. Used by every module's
+ * tests and by the {@code tabella vectors} command.
+ */
+public final class VectorFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private TestVectors() {}
+  private VectorFiles() {}
 
   /** Returns the parsed file, e.g. {@code load("groups/multiples-p-256.json")}. */
   public static JsonNode load(String path) {
-    try (InputStream in = TestVectors.class.getResourceAsStream("/org/tabella/vectors/" + path)) {
+    try (InputStream in = VectorFiles.class.getResourceAsStream("/org/tabella/vectors/" + path)) {
       if (in == null) {
         throw new IllegalStateException("missing vector file " + path);
       }
@@ -41,10 +45,12 @@ public final class TestVectors {
     return out;
   }
 
+  /** Parses lowercase or uppercase hex. */
   public static byte[] hex(String s) {
     return HexFormat.of().parseHex(s);
   }
 
+  /** Formats bytes as lowercase hex. */
   public static String hex(byte[] b) {
     return HexFormat.of().formatHex(b);
   }
