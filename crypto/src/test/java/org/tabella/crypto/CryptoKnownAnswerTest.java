@@ -83,5 +83,38 @@ class CryptoKnownAnswerTest {
     var result = ThresholdDecryption.combine(key, c, shares, ctx);
     assertTrue(result.rejected().isEmpty());
     assertEquals(t.get("plaintext").asLong(), DiscreteLog.forBound(g, 100).solve(result.plaintextElement()));
+
+    // The ceremony: proofs of possession, every private share against its dealer's commitments,
+    // and each party's outcome = the sums over all dealers.
+    JsonNode dkg = v.get("dkg");
+    var params = new org.tabella.crypto.dkg.DkgParameters(g, dkg.get("parties").asInt(),
+        dkg.get("threshold").asInt(), HEX.parseHex(dkg.get("session").asText()));
+    Map<Integer, org.tabella.crypto.sharing.FeldmanCommitment> commitments = new TreeMap<>();
+    Element joint = g.identity();
+    for (JsonNode d : dkg.get("dealers")) {
+      List<Element> cs = new ArrayList<>();
+      for (JsonNode x : d.get("commitments")) {
+        cs.add(g.decodeNonIdentity(HEX.parseHex(x.asText())));
+      }
+      JsonNode pp = d.get("proof_of_possession");
+      SchnorrProof dp = new SchnorrProof(g.decode(HEX.parseHex(pp.get("r").asText())),
+          g.decodeScalar(HEX.parseHex(pp.get("z").asText())));
+      assertTrue(dp.verify(cs.get(0), org.tabella.crypto.dkg.DkgTestAccess.popContext(params, d.get("dealer").asInt())));
+      commitments.put(d.get("dealer").asInt(), new org.tabella.crypto.sharing.FeldmanCommitment(cs));
+      joint = joint.mul(cs.get(0));
+    }
+    for (JsonNode s : dkg.get("private_shares")) {
+      assertTrue(commitments.get(s.get("dealer").asInt()).verify(s.get("recipient").asInt(),
+          g.decodeScalar(HEX.parseHex(s.get("share").asText()))));
+    }
+    for (JsonNode r : dkg.get("results")) {
+      assertEquals(joint, g.decode(HEX.parseHex(r.get("public_key").asText())));
+      Element vk = g.identity();
+      for (var fc : commitments.values()) {
+        vk = vk.mul(fc.publicValueAt(r.get("party").asInt()));
+      }
+      assertEquals(vk, g.decode(HEX.parseHex(r.get("verification_key").asText())));
+      assertEquals(vk, g.generator().exp(g.decodeScalar(HEX.parseHex(r.get("share").asText()))));
+    }
   }
 }

@@ -95,8 +95,64 @@ public final class CryptoVectors {
         o.put("r2", HEX.formatHex(s.proof().commitment2().encode()));
         o.put("z", HEX.formatHex(s.proof().response().encode()));
       }
+      root.set("dkg", dkg(json, g, context));
       return root;
     });
+  }
+
+  /** A 3-party, quorum-2 ceremony: every public message and the outcome. */
+  static ObjectNode dkg(ObjectMapper json, Group g, byte[] session) {
+    var params = new org.tabella.crypto.dkg.DkgParameters(g, 3, 2, session);
+    List<org.tabella.crypto.dkg.DkgParty> parties = new ArrayList<>();
+    List<org.tabella.crypto.dkg.DealerBroadcast> broadcasts = new ArrayList<>();
+    List<org.tabella.crypto.dkg.PrivateShare> shares = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      var p = new org.tabella.crypto.dkg.DkgParty(params, i);
+      parties.add(p);
+      var d = p.deal();
+      broadcasts.add(d.broadcast());
+      shares.addAll(d.privateShares());
+    }
+    List<org.tabella.crypto.dkg.ComplaintBroadcast> complaints = new ArrayList<>();
+    for (var p : parties) {
+      complaints.add(p.receiveRound1(broadcasts, shares));
+    }
+    List<org.tabella.crypto.dkg.RevealBroadcast> reveals = new ArrayList<>();
+    for (var p : parties) {
+      reveals.add(p.receiveRound2(complaints));
+    }
+    ObjectNode o = json.createObjectNode();
+    o.put("parties", 3);
+    o.put("threshold", 2);
+    o.put("session", HEX.formatHex(session));
+    ArrayNode bs = o.putArray("dealers");
+    for (var b : broadcasts) {
+      ObjectNode d = bs.addObject();
+      d.put("dealer", b.dealer());
+      d.set("commitments", elements(d, b.commitments()));
+      d.set("proof_of_possession", schnorr(json, b.proofOfPossession()));
+    }
+    ArrayNode ps = o.putArray("private_shares");
+    for (var s : shares) {
+      ObjectNode x = ps.addObject();
+      x.put("dealer", s.dealer());
+      x.put("recipient", s.recipient());
+      x.put("share", HEX.formatHex(s.share().reveal().encode()));
+    }
+    try {
+      ArrayNode results = o.putArray("results");
+      for (var p : parties) {
+        var r = p.receiveRound3(reveals);
+        ObjectNode x = results.addObject();
+        x.put("party", r.share().index());
+        x.put("public_key", HEX.formatHex(r.key().publicKey().element().encode()));
+        x.put("share", HEX.formatHex(r.share().value().reveal().encode()));
+        x.put("verification_key", HEX.formatHex(r.key().verificationKeys().get(r.share().index()).encode()));
+      }
+    } catch (org.tabella.crypto.dkg.DkgFailedException e) {
+      throw new IllegalStateException(e);
+    }
+    return o;
   }
 
   static ObjectNode schnorr(ObjectMapper json, SchnorrProof p) {
