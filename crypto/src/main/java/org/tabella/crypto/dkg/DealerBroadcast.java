@@ -22,7 +22,7 @@ public record DealerBroadcast(int dealer, List<Element> commitments, SchnorrProo
     Objects.requireNonNull(proofOfPossession, "proofOfPossession");
   }
 
-  /** Canonical bytes (SPEC.md §3.10): what the round-2 echo digests. */
+  /** Canonical bytes (SPEC.md §2.10): what the round-2 echo digests. */
   public byte[] encode() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     write(out, new byte[] {(byte) (dealer >>> 24), (byte) (dealer >>> 16), (byte) (dealer >>> 8), (byte) dealer});

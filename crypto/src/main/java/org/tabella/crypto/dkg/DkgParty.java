@@ -25,7 +25,7 @@ import org.tabella.groups.SecretScalar;
 
 /**
  * One party of a dealerless key ceremony: Joint-Feldman DKG with proofs of possession, complaint
- * and reveal rounds, and an echo check against equivocating dealers (SPEC.md §3.10). A
+ * and reveal rounds, and an echo check against equivocating dealers (SPEC.md §2.10). A
  * message-in/message-out state machine with no I/O: call {@link #deal()}, then
  * {@link #receiveRound1}, {@link #receiveRound2} and {@link #receiveRound3} with whatever messages
  * arrived before each round's timeout — missing messages mean absent parties.
@@ -276,7 +276,7 @@ public final class DkgParty {
     }
   }
 
-  /** The proof-of-possession context: session id and dealer index (SPEC.md §3.10). */
+  /** The proof-of-possession context: session id and dealer index (SPEC.md §2.10). */
   static byte[] popContext(DkgParameters params, int dealer) {
     return Contexts.of("tabella-dkg-pop-v1", params.sessionId(), Contexts.intBytes(dealer),
         Contexts.intBytes(params.parties()), Contexts.intBytes(params.threshold()));

@@ -9,7 +9,7 @@ import org.tabella.groups.Scalar;
 
 /**
  * An exponential ElGamal ciphertext (a, b) = (g^r, h^r·g^m). Multiplying ciphertexts adds
- * plaintexts. Encoding: {@code encode(a) ‖ encode(b)} (SPEC.md §3.5).
+ * plaintexts. Encoding: {@code encode(a) ‖ encode(b)} (SPEC.md §2.5).
  *
  * @param a g^r
  * @param b h^r·g^m

@@ -11,7 +11,7 @@ import org.tabella.groups.SecretScalar;
 /**
  * Exponential ("additively homomorphic") ElGamal over any {@link Group}:
  * Enc(m) = (g^r, h^r·g^m) with a fresh non-zero r drawn inside; decryption yields g^m, and
- * {@link DiscreteLog} recovers a bounded m. See SPEC.md §3.5.
+ * {@link DiscreteLog} recovers a bounded m. See SPEC.md §2.5.
  */
 public final class ElGamal {
   private ElGamal() {}

@@ -9,7 +9,7 @@ import org.tabella.groups.Scalar;
 import org.tabella.groups.SecretScalar;
 
 /**
- * A Chaum–Pedersen proof that log_{g1} h1 = log_{g2} h2 (SPEC.md §3.3): R1 = g1^k, R2 = g2^k,
+ * A Chaum–Pedersen proof that log_{g1} h1 = log_{g2} h2 (SPEC.md §2.3): R1 = g1^k, R2 = g2^k,
  * c = H(context, g1, h1, g2, h2, R1, R2), z = k + c·x; valid iff g1^z = R1·h1^c and
  * g2^z = R2·h2^c. Used for decryption shares (g1 = g, h1 = verification key, g2 = ciphertext's a,
  * h2 = the share) and joint-blinding steps.

@@ -13,7 +13,7 @@ import org.tabella.groups.SecretScalar;
 
 /**
  * A disjunctive Chaum–Pedersen proof that an exponential ElGamal ciphertext (a, b) = (g^r, h^r·g^m)
- * under public key h encrypts some m in {0, …, L} (SPEC.md §3.4). The 0/1 ballot proof is the case
+ * under public key h encrypts some m in {0, …, L} (SPEC.md §2.4). The 0/1 ballot proof is the case
  * L = 1. For each j ≤ L the branch statement is "(a, b/g^j) has the same discrete logs r with
  * respect to (g, h)"; the prover simulates every branch but the true one, and the challenges of the
  * branches must add up to the Fiat–Shamir challenge c = H(context, g, h, L, a, b, all commitments).

@@ -9,7 +9,7 @@ import org.tabella.groups.Scalar;
 import org.tabella.groups.SecretScalar;
 
 /**
- * A non-interactive Schnorr proof of knowledge of x with X = g^x (SPEC.md §3.2):
+ * A non-interactive Schnorr proof of knowledge of x with X = g^x (SPEC.md §2.2):
  * R = g^k, c = H(context, X, R), z = k + c·x; valid iff g^z = R·X^c.
  *
  * @param commitment R

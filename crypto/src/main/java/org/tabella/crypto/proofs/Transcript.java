@@ -9,7 +9,7 @@ import org.tabella.groups.Group;
 import org.tabella.groups.Scalar;
 
 /**
- * The one Fiat–Shamir transcript every Tabella proof uses (SPEC.md §3.1). It starts with a domain
+ * The one Fiat–Shamir transcript every Tabella proof uses (SPEC.md §2.1). It starts with a domain
  * tag, the protocol label and the group's canonical description, then absorbs labelled,
  * length-prefixed items — the caller's context (election, ballot id, party index), every statement
  * element and every commitment — and derives the challenge with the group's hash-to-scalar, whose

@@ -15,7 +15,7 @@ import org.tabella.groups.Scalar;
 public final class PedersenVss {
   private PedersenVss() {}
 
-  /** The second generator h of a group (SPEC.md §3.7). */
+  /** The second generator h of a group (SPEC.md §2.7). */
   public static Element secondGenerator(Group group) {
     return group.hashToElement("tabella-pedersen-h-v1".getBytes(StandardCharsets.UTF_8),
         "tabella-v1-generator".getBytes(StandardCharsets.UTF_8));

@@ -6,7 +6,7 @@ import org.tabella.groups.Element;
 
 /**
  * Trustee i's share d_i = a^{x_i} of a ciphertext's decryption, with a Chaum–Pedersen proof that
- * log_g X_i = log_a d_i (SPEC.md §3.8).
+ * log_g X_i = log_a d_i (SPEC.md §2.8).
  *
  * @param trustee the trustee index i
  * @param share d_i

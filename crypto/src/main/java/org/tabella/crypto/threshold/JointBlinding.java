@@ -12,7 +12,7 @@ import org.tabella.groups.SecretScalar;
  * "Reveal only whether": trustees in turn raise a ciphertext Enc(m) to secret non-zero exponents
  * s_1, s_2, …, each proving its step, giving Enc(m·∏s_i). Its threshold decryption is the identity
  * iff m = 0, and otherwise a uniformly random element that reveals nothing more about m, as long
- * as one blinding trustee is honest (SPEC.md §3.9).
+ * as one blinding trustee is honest (SPEC.md §2.9).
  */
 public final class JointBlinding {
   private JointBlinding() {}
