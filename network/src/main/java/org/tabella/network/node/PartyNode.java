@@ -1,0 +1,315 @@
+package org.tabella.network.node;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.net.ssl.SSLException;
+import org.tabella.crypto.dkg.ComplaintBroadcast;
+import org.tabella.crypto.dkg.DealerBroadcast;
+import org.tabella.crypto.dkg.DkgFailedException;
+import org.tabella.crypto.dkg.DkgParameters;
+import org.tabella.crypto.dkg.DkgParty;
+import org.tabella.crypto.dkg.DkgResult;
+import org.tabella.crypto.dkg.PrivateShare;
+import org.tabella.crypto.dkg.RevealBroadcast;
+import org.tabella.crypto.elgamal.Ciphertext;
+import org.tabella.crypto.threshold.DecryptionResult;
+import org.tabella.crypto.threshold.DecryptionShare;
+import org.tabella.crypto.threshold.InsufficientSharesException;
+import org.tabella.crypto.threshold.KeyShare;
+import org.tabella.crypto.threshold.ThresholdDecryption;
+import org.tabella.crypto.threshold.ThresholdKey;
+import org.tabella.groups.Group;
+import org.tabella.groups.Groups;
+import org.tabella.network.roster.Identity;
+import org.tabella.network.roster.Roster;
+import org.tabella.network.roster.Signatures;
+import org.tabella.network.transport.Transport;
+import org.tabella.network.wire.CryptoWire;
+import org.tabella.network.wire.Envelope;
+import org.tabella.network.wire.InvalidMessageException;
+
+/**
+ * One party on the network: carries the crypto module's protocol messages between the parties of
+ * a roster over {@link Transport}, with signed envelopes and consistent broadcast (every received
+ * broadcast is echoed to every other party, so a party that signs two different broadcasts for one
+ * round is caught with both signatures as evidence and its message is delivered to nobody). Rounds
+ * end when every reachable party's message and echoes are in, or at the round timeout; parties that
+ * are silent or disconnected are absent. SPEC.md §4.
+ */
+public final class PartyNode implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(PartyNode.class.getName());
+
+  private final Roster roster;
+  private final Identity identity;
+  private final NodeOptions options;
+  private final Mailbox mailbox;
+  private final Transport transport;
+  private final int self;
+
+  private PartyNode(Roster roster, Identity identity, NodeOptions options) throws SSLException {
+    this.roster = roster;
+    this.identity = identity;
+    this.options = options;
+    this.self = identity.id();
+    this.mailbox = new Mailbox(self);
+    this.transport = new Transport(roster, identity, this::onEnvelope, options.maxFrame());
+  }
+
+  /**
+   * Starts the node: listens on its roster port and connects to every peer, waiting up to the
+   * connect timeout for them to come up (those that do not are treated as absent).
+   */
+  public static PartyNode start(Roster roster, Identity identity, NodeOptions options)
+      throws SSLException, InterruptedException {
+    Objects.requireNonNull(roster, "roster");
+    if (!roster.party(identity.id()).certificate().equals(identity.certificate())) {
+      throw new IllegalArgumentException("the identity's certificate is not the one the roster pins");
+    }
+    PartyNode node = new PartyNode(roster, identity, options);
+    node.transport.start();
+    long deadline = System.nanoTime() + options.connectTimeout().toNanos();
+    while (System.nanoTime() < deadline && !node.allConnected()) {
+      Thread.sleep(20);
+    }
+    return node;
+  }
+
+  /** Returns this party's id. */
+  public int id() {
+    return self;
+  }
+
+  /** Returns the roster. */
+  public Roster roster() {
+    return roster;
+  }
+
+  /** Returns whether every peer's connection is up. */
+  public boolean allConnected() {
+    for (int p : roster.parties().keySet()) {
+      if (p != self && !transport.isConnected(p)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns every equivocation this node has proven. */
+  public List<Equivocation> equivocations() {
+    return mailbox.equivocations();
+  }
+
+  // ---------------------------------------------------------------- ceremonies
+
+  /**
+   * Runs the key ceremony (SPEC.md §2.10) with every party of the roster, instance {@code dkg}.
+   *
+   * @throws DkgFailedException if fewer than k dealers qualify
+   */
+  public DkgResult runDkg() throws DkgFailedException, InterruptedException {
+    Group g = Groups.named(roster.group());
+    DkgParameters params = new DkgParameters(g, roster.size(), roster.quorum(), roster.sessionId());
+    DkgParty party = new DkgParty(params, self);
+    String instance = "dkg";
+
+    DkgParty.Dealing dealing = party.deal();
+    broadcast(instance, 1, CryptoWire.encode(dealing.broadcast()));
+    for (PrivateShare s : dealing.privateShares()) {
+      sendPrivate(instance, 1, s.recipient(), CryptoWire.encode(s));
+    }
+    Mailbox.Delivery r1 = await(instance, 1, true);
+    List<DealerBroadcast> broadcasts = new ArrayList<>();
+    List<PrivateShare> shares = new ArrayList<>();
+    for (var e : r1.broadcasts().entrySet()) {
+      try {
+        DealerBroadcast b = CryptoWire.decodeDealerBroadcast(g, e.getValue());
+        if (b.dealer() == e.getKey()) {
+          broadcasts.add(b);
+        }
+      } catch (InvalidMessageException ex) {
+        warn(instance, 1, e.getKey(), ex);
+      }
+    }
+    for (var e : r1.privates().entrySet()) {
+      try {
+        PrivateShare s = CryptoWire.decodePrivateShare(g, e.getValue());
+        if (s.dealer() == e.getKey() && s.recipient() == self) {
+          shares.add(s);
+        }
+      } catch (InvalidMessageException ex) {
+        warn(instance, 1, e.getKey(), ex);
+      }
+    }
+    ComplaintBroadcast complaints = party.receiveRound1(broadcasts, shares);
+
+    broadcast(instance, 2, CryptoWire.encode(complaints));
+    List<ComplaintBroadcast> received = new ArrayList<>();
+    for (var e : await(instance, 2, false).broadcasts().entrySet()) {
+      try {
+        ComplaintBroadcast c = CryptoWire.decodeComplaint(e.getValue());
+        if (c.from() == e.getKey()) {
+          received.add(c);
+        }
+      } catch (InvalidMessageException ex) {
+        warn(instance, 2, e.getKey(), ex);
+      }
+    }
+    RevealBroadcast reveal = party.receiveRound2(received);
+
+    broadcast(instance, 3, CryptoWire.encode(reveal));
+    List<RevealBroadcast> reveals = new ArrayList<>();
+    for (var e : await(instance, 3, false).broadcasts().entrySet()) {
+      try {
+        RevealBroadcast r = CryptoWire.decodeReveal(g, e.getValue());
+        if (r.dealer() == e.getKey()) {
+          reveals.add(r);
+        }
+      } catch (InvalidMessageException ex) {
+        warn(instance, 3, e.getKey(), ex);
+      }
+    }
+    return party.receiveRound3(reveals);
+  }
+
+  /**
+   * Threshold-decrypts {@code c} with the other parties in one round, instance {@code instance}:
+   * this party (if it holds a share) broadcasts its decryption share with its proof; everyone
+   * combines every valid share that arrived, skipping and reporting invalid ones.
+   *
+   * @param share this party's key share, or null if it only collects
+   * @throws InsufficientSharesException with fewer than k valid shares
+   */
+  public DecryptionResult decrypt(ThresholdKey key, KeyShare share, Ciphertext c, String instance, byte[] context)
+      throws InsufficientSharesException, InterruptedException {
+    Group g = c.group();
+    List<DecryptionShare> shares = new ArrayList<>();
+    if (share != null) {
+      DecryptionShare mine = ThresholdDecryption.share(share, c, context);
+      shares.add(mine);
+      broadcast(instance, 1, CryptoWire.encode(mine));
+    }
+    for (var e : await(instance, 1, false).broadcasts().entrySet()) {
+      try {
+        DecryptionShare s = CryptoWire.decodeDecryptionShare(g, e.getValue());
+        if (s.trustee() == e.getKey()) {
+          shares.add(s);
+        }
+      } catch (InvalidMessageException ex) {
+        warn(instance, 1, e.getKey(), ex);
+      }
+    }
+    return ThresholdDecryption.combine(key, c, shares, context);
+  }
+
+  // ---------------------------------------------------------------- messaging
+
+  /** Signs and sends a broadcast to every peer. */
+  public void broadcast(String instance, int round, byte[] payload) {
+    byte[] session = roster.sessionId();
+    Envelope signed = null;
+    byte[] signedPayload = null;
+    for (int peer : roster.parties().keySet()) {
+      if (peer == self) {
+        continue;
+      }
+      byte[] p = options.outgoing().apply(instance, round, peer, payload);
+      if (p == null) {
+        continue;
+      }
+      if (signed == null || !Arrays.equals(signedPayload, p)) {
+        signed = sign(new Envelope(session, instance, round, self, Envelope.BROADCAST, Envelope.MESSAGE, p, new byte[0]));
+        signedPayload = p;
+      }
+      transport.send(peer, signed);
+    }
+  }
+
+  /** Signs and sends a private message to one peer. */
+  public void sendPrivate(String instance, int round, int recipient, byte[] payload) {
+    byte[] p = options.outgoing().apply(instance, round, recipient, payload);
+    if (p != null) {
+      transport.send(recipient, sign(new Envelope(roster.sessionId(), instance, round, self, recipient,
+          Envelope.MESSAGE, p, new byte[0])));
+    }
+  }
+
+  private Mailbox.Delivery await(String instance, int round, boolean privateToo) throws InterruptedException {
+    Set<Integer> expected = new TreeSet<>(roster.parties().keySet());
+    long deadline = System.nanoTime() + options.roundTimeout().toNanos();
+    return mailbox.await(instance, round, expected, privateToo, transport::isConnected, deadline);
+  }
+
+  private Envelope sign(Envelope unsigned) {
+    return unsigned.withSignature(Signatures.sign(identity.privateKey(), unsigned.signedBytes()));
+  }
+
+  /** Every envelope from the transport: authenticated peer, session, signature, then the mailbox. */
+  private void onEnvelope(int peer, Envelope e) {
+    if (!Arrays.equals(e.sessionId(), roster.sessionId())) {
+      LOG.log(System.Logger.Level.WARNING, "party {0}: dropped a message of another session from {1}", self, peer);
+      return;
+    }
+    if (e.sender() != peer || !verified(e)) {
+      LOG.log(System.Logger.Level.WARNING, "party {0}: dropped a message from {1} with a bad sender or signature", self, peer);
+      return;
+    }
+    if (e.kind() == Envelope.ECHO) {
+      try {
+        Envelope inner = Envelope.decode(e.payload());
+        if (inner.kind() == Envelope.MESSAGE && inner.isBroadcast() && inner.sender() != self
+            && roster.parties().containsKey(inner.sender())
+            && Arrays.equals(inner.sessionId(), roster.sessionId()) && verified(inner)) {
+          mailbox.addBroadcast(inner, peer);
+        }
+      } catch (InvalidMessageException ex) {
+        LOG.log(System.Logger.Level.WARNING, "party {0}: malformed echo from {1}", self, peer);
+      }
+      return;
+    }
+    if (e.isBroadcast()) {
+      mailbox.addBroadcast(e, peer);
+      Envelope echo = sign(new Envelope(roster.sessionId(), e.instance(), e.round(), self, Envelope.BROADCAST,
+          Envelope.ECHO, e.encode(), new byte[0]));
+      for (int other : roster.parties().keySet()) {
+        if (other != self && other != peer) {
+          transport.send(other, echo);
+        }
+      }
+    } else if (e.recipient() == self) {
+      mailbox.addPrivate(e);
+    }
+  }
+
+  private boolean verified(Envelope e) {
+    var entry = roster.parties().get(e.sender());
+    return entry != null && Signatures.verify(entry.certificate(), e.signedBytes(), e.signature());
+  }
+
+  private void warn(String instance, int round, int sender, Exception ex) {
+    LOG.log(System.Logger.Level.WARNING, "party {0}: invalid {1} round {2} message from {3}: {4}",
+        self, instance, round, sender, ex.getMessage());
+  }
+
+  /** Closes every connection and thread; the port is free afterwards. */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  /** Round timeout in force. */
+  public Duration roundTimeout() {
+    return options.roundTimeout();
+  }
+
+  /** The parties of the roster other than this one. */
+  public Set<Integer> peers() {
+    Set<Integer> s = new TreeSet<>(roster.parties().keySet());
+    s.remove(self);
+    return s;
+  }
+}

@@ -1,0 +1,103 @@
+package org.tabella.network;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.tabella.network.node.NodeOptions;
+import org.tabella.network.node.PartyNode;
+import org.tabella.network.roster.Identity;
+import org.tabella.network.roster.Roster;
+import org.tabella.network.roster.RosterTool;
+
+/** Test helpers: free loopback ports, a roster in a temp dir, many nodes in one JVM. */
+public final class TestNetwork implements AutoCloseable {
+  public final Path dir;
+  public final Roster roster;
+  public final Map<Integer, PartyNode> nodes = new TreeMap<>();
+  private final ExecutorService pool = Executors.newCachedThreadPool();
+
+  public TestNetwork(Path dir, int parties, int quorum) throws IOException {
+    this.dir = dir;
+    this.roster = RosterTool.create(dir, quorum, "ristretto255", "127.0.0.1", freePorts(parties));
+  }
+
+  public static List<Integer> freePorts(int n) throws IOException {
+    List<ServerSocket> sockets = new ArrayList<>();
+    List<Integer> ports = new ArrayList<>();
+    try {
+      for (int i = 0; i < n; i++) {
+        ServerSocket s = new ServerSocket(0);
+        sockets.add(s);
+        ports.add(s.getLocalPort());
+      }
+    } finally {
+      for (ServerSocket s : sockets) {
+        s.close();
+      }
+    }
+    return ports;
+  }
+
+  public Identity identity(int id) throws IOException {
+    return Identity.load(roster, id, RosterTool.keyFile(dir, id));
+  }
+
+  public static NodeOptions fast() {
+    return NodeOptions.defaults().withRoundTimeout(Duration.ofSeconds(3)).withConnectTimeout(Duration.ofSeconds(10));
+  }
+
+  /** Starts every node (in parallel, since each waits for its peers). */
+  public void startAll(Map<Integer, NodeOptions> options) throws Exception {
+    Map<Integer, Future<PartyNode>> started = new TreeMap<>();
+    for (int id : roster.parties().keySet()) {
+      NodeOptions o = options.getOrDefault(id, fast());
+      Identity identity = identity(id);
+      started.put(id, pool.submit(() -> PartyNode.start(roster, identity, o)));
+    }
+    for (var e : started.entrySet()) {
+      nodes.put(e.getKey(), e.getValue().get(30, TimeUnit.SECONDS));
+    }
+  }
+
+  /** Runs one task per node in parallel and collects the results (exceptions as values). */
+  public <T> Map<Integer, Object> onEach(java.util.Set<Integer> ids, NodeTask<T> task) throws Exception {
+    Map<Integer, Future<T>> fs = new TreeMap<>();
+    for (int id : ids) {
+      PartyNode n = nodes.get(id);
+      Callable<T> c = () -> task.run(n);
+      fs.put(id, pool.submit(c));
+    }
+    Map<Integer, Object> out = new TreeMap<>();
+    for (var e : fs.entrySet()) {
+      try {
+        out.put(e.getKey(), e.getValue().get(60, TimeUnit.SECONDS));
+      } catch (java.util.concurrent.ExecutionException ex) {
+        out.put(e.getKey(), ex.getCause());
+      }
+    }
+    return out;
+  }
+
+  @FunctionalInterface
+  public interface NodeTask<T> {
+    T run(PartyNode node) throws Exception;
+  }
+
+  @Override
+  public void close() {
+    for (PartyNode n : nodes.values()) {
+      n.close();
+    }
+    pool.shutdownNow();
+  }
+}
