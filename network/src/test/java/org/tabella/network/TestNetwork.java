@@ -20,7 +20,7 @@ import org.tabella.network.roster.Roster;
 import org.tabella.network.roster.RosterTool;
 
 /** Test helpers: free loopback ports, a roster in a temp dir, many nodes in one JVM. */
-public final class TestNetwork implements AutoCloseable {
+public class TestNetwork implements AutoCloseable {
   public final Path dir;
   public final Roster roster;
   public final Map<Integer, PartyNode> nodes = new TreeMap<>();
@@ -29,6 +29,12 @@ public final class TestNetwork implements AutoCloseable {
   public TestNetwork(Path dir, int parties, int quorum) throws IOException {
     this.dir = dir;
     this.roster = RosterTool.create(dir, quorum, "ristretto255", "127.0.0.1", freePorts(parties));
+  }
+
+  /** Another set of nodes on an existing roster (same ports and identities). */
+  protected TestNetwork(Path dir, Roster roster) {
+    this.dir = dir;
+    this.roster = roster;
   }
 
   public static List<Integer> freePorts(int n) throws IOException {
@@ -98,6 +104,7 @@ public final class TestNetwork implements AutoCloseable {
     for (PartyNode n : nodes.values()) {
       n.close();
     }
+    nodes.clear();
     pool.shutdownNow();
   }
 }

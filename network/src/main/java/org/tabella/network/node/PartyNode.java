@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -207,6 +208,14 @@ public final class PartyNode implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- messaging
+
+  /**
+   * Waits for one broadcast round of an application protocol (every reachable party's message and
+   * its echoes, or the round timeout) and returns the payloads by sender, equivocators left out.
+   */
+  public Map<Integer, byte[]> collectBroadcasts(String instance, int round) throws InterruptedException {
+    return await(instance, round, false).broadcasts();
+  }
 
   /** Signs and sends a broadcast to every peer. */
   public void broadcast(String instance, int round, byte[] payload) {
