@@ -25,6 +25,9 @@ final class Mailbox {
   private final Map<Key, Map<Integer, Envelope>> privates = new HashMap<>();
   private final Map<Key, Map<Integer, Equivocation>> equivocations = new HashMap<>();
   private final List<Equivocation> allEquivocations = new ArrayList<>();
+  /** Instances already finished: late messages for them are ignored (bounded, oldest first out). */
+  private final java.util.LinkedHashSet<String> finished = new java.util.LinkedHashSet<>();
+  private static final int MAX_FINISHED = 100_000;
 
   Mailbox(int self) {
     this.self = self;
@@ -32,6 +35,9 @@ final class Mailbox {
 
   /** Records a verified broadcast of {@code e.sender()}, seen directly or relayed by {@code via}. */
   synchronized void addBroadcast(Envelope e, int via) {
+    if (finished.contains(e.instance())) {
+      return;
+    }
     Key k = new Key(e.instance(), e.round());
     Map<Integer, Envelope> bySender = broadcasts.computeIfAbsent(k, x -> new TreeMap<>());
     Envelope existing = bySender.putIfAbsent(e.sender(), e);
@@ -49,8 +55,20 @@ final class Mailbox {
     notifyAll();
   }
 
+  /** Returns whether exactly this (already verified) broadcast is held. */
+  synchronized boolean holds(Envelope e) {
+    if (!e.isBroadcast()) {
+      return false;
+    }
+    Envelope held = broadcasts.getOrDefault(new Key(e.instance(), e.round()), Map.of()).get(e.sender());
+    return held != null && Arrays.equals(held.encode(), e.encode());
+  }
+
   /** Records a verified private message to this node. */
   synchronized void addPrivate(Envelope e) {
+    if (finished.contains(e.instance())) {
+      return;
+    }
     privates.computeIfAbsent(new Key(e.instance(), e.round()), x -> new TreeMap<>()).putIfAbsent(e.sender(), e);
     notifyAll();
   }
@@ -106,6 +124,25 @@ final class Mailbox {
       }
     }
     return true;
+  }
+
+  /** Drops everything held for {@code instance} and ignores its late messages from now on. */
+  synchronized void finish(String instance) {
+    broadcasts.keySet().removeIf(k -> k.instance().equals(instance));
+    echoes.keySet().removeIf(k -> k.instance().equals(instance));
+    privates.keySet().removeIf(k -> k.instance().equals(instance));
+    equivocations.keySet().removeIf(k -> k.instance().equals(instance));
+    finished.add(instance);
+    if (finished.size() > MAX_FINISHED) {
+      var it = finished.iterator();
+      it.next();
+      it.remove();
+    }
+  }
+
+  /** Number of rounds currently held (for memory checks). */
+  synchronized int heldRounds() {
+    return broadcasts.size() + privates.size();
   }
 
   /** Every equivocation proven so far. */

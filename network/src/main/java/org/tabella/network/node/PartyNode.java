@@ -33,6 +33,7 @@ import org.tabella.network.transport.Transport;
 import org.tabella.network.wire.CryptoWire;
 import org.tabella.network.wire.Envelope;
 import org.tabella.network.wire.InvalidMessageException;
+import org.tabella.network.wire.WireWriter;
 
 /**
  * One party on the network: carries the crypto module's protocol messages between the parties of
@@ -113,10 +114,20 @@ public final class PartyNode implements AutoCloseable {
    * @throws DkgFailedException if fewer than k dealers qualify
    */
   public DkgResult runDkg() throws DkgFailedException, InterruptedException {
+    return runDkg("dkg");
+  }
+
+  /**
+   * Runs a key ceremony under its own instance name (several ceremonies in one session need
+   * distinct names; the DKG's proofs bind the session id and the instance).
+   *
+   * @throws DkgFailedException if fewer than k dealers qualify
+   */
+  public DkgResult runDkg(String instance) throws DkgFailedException, InterruptedException {
     Group g = Groups.named(roster.group());
-    DkgParameters params = new DkgParameters(g, roster.size(), roster.quorum(), roster.sessionId());
+    byte[] ceremonyId = new WireWriter().writeBytes(roster.sessionId()).writeString(instance).toByteArray();
+    DkgParameters params = new DkgParameters(g, roster.size(), roster.quorum(), ceremonyId);
     DkgParty party = new DkgParty(params, self);
-    String instance = "dkg";
 
     DkgParty.Dealing dealing = party.deal();
     broadcast(instance, 1, CryptoWire.encode(dealing.broadcast()));
@@ -174,7 +185,11 @@ public final class PartyNode implements AutoCloseable {
         warn(instance, 3, e.getKey(), ex);
       }
     }
-    return party.receiveRound3(reveals);
+    try {
+      return party.receiveRound3(reveals);
+    } finally {
+      mailbox.finish(instance);
+    }
   }
 
   /**
@@ -204,7 +219,24 @@ public final class PartyNode implements AutoCloseable {
         warn(instance, 1, e.getKey(), ex);
       }
     }
-    return ThresholdDecryption.combine(key, c, shares, context);
+    try {
+      return ThresholdDecryption.combine(key, c, shares, context);
+    } finally {
+      mailbox.finish(instance);
+    }
+  }
+
+  /**
+   * Forgets an application protocol instance: its messages are dropped from memory and late ones
+   * ignored. Call it when an instance run with {@link #collectBroadcasts} is over.
+   */
+  public void finish(String instance) {
+    mailbox.finish(instance);
+  }
+
+  /** Returns how many rounds the node holds messages for (to check memory stays bounded). */
+  public int heldRounds() {
+    return mailbox.heldRounds();
   }
 
   // ---------------------------------------------------------------- messaging
@@ -215,6 +247,13 @@ public final class PartyNode implements AutoCloseable {
    */
   public Map<Integer, byte[]> collectBroadcasts(String instance, int round) throws InterruptedException {
     return await(instance, round, false).broadcasts();
+  }
+
+  /** Like {@link #collectBroadcasts} but waits only for the given senders. */
+  public Map<Integer, byte[]> collectBroadcastsFrom(String instance, int round, Set<Integer> senders)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + options.roundTimeout().toNanos();
+    return mailbox.await(instance, round, senders, false, transport::isConnected, deadline).broadcasts();
   }
 
   /** Signs and sends a broadcast to every peer. */
@@ -257,14 +296,15 @@ public final class PartyNode implements AutoCloseable {
     return unsigned.withSignature(Signatures.sign(identity.privateKey(), unsigned.signedBytes()));
   }
 
-  /** Every envelope from the transport: authenticated peer, session, signature, then the mailbox. */
+  /**
+   * Every envelope from the transport: the TLS-authenticated peer must be the sender; an echo is
+   * the relayer's unsigned copy of someone's signed broadcast (the channel authenticates the
+   * relayer, the inner signature the author, checked once per distinct message); anything else must
+   * carry the sender's valid signature and this session's id.
+   */
   private void onEnvelope(int peer, Envelope e) {
-    if (!Arrays.equals(e.sessionId(), roster.sessionId())) {
-      LOG.log(System.Logger.Level.WARNING, "party {0}: dropped a message of another session from {1}", self, peer);
-      return;
-    }
-    if (e.sender() != peer || !verified(e)) {
-      LOG.log(System.Logger.Level.WARNING, "party {0}: dropped a message from {1} with a bad sender or signature", self, peer);
+    if (e.sender() != peer || !Arrays.equals(e.sessionId(), roster.sessionId())) {
+      LOG.log(System.Logger.Level.WARNING, "party {0}: dropped a message from {1} with a wrong sender or session", self, peer);
       return;
     }
     if (e.kind() == Envelope.ECHO) {
@@ -272,7 +312,8 @@ public final class PartyNode implements AutoCloseable {
         Envelope inner = Envelope.decode(e.payload());
         if (inner.kind() == Envelope.MESSAGE && inner.isBroadcast() && inner.sender() != self
             && roster.parties().containsKey(inner.sender())
-            && Arrays.equals(inner.sessionId(), roster.sessionId()) && verified(inner)) {
+            && Arrays.equals(inner.sessionId(), roster.sessionId())
+            && (mailbox.holds(inner) || verified(inner))) {
           mailbox.addBroadcast(inner, peer);
         }
       } catch (InvalidMessageException ex) {
@@ -280,10 +321,14 @@ public final class PartyNode implements AutoCloseable {
       }
       return;
     }
+    if (!(mailbox.holds(e) || verified(e))) {
+      LOG.log(System.Logger.Level.WARNING, "party {0}: dropped a message from {1} with a bad signature", self, peer);
+      return;
+    }
     if (e.isBroadcast()) {
       mailbox.addBroadcast(e, peer);
-      Envelope echo = sign(new Envelope(roster.sessionId(), e.instance(), e.round(), self, Envelope.BROADCAST,
-          Envelope.ECHO, e.encode(), new byte[0]));
+      Envelope echo = new Envelope(roster.sessionId(), e.instance(), e.round(), self, Envelope.BROADCAST,
+          Envelope.ECHO, e.encode(), new byte[0]);
       for (int other : roster.parties().keySet()) {
         if (other != self && other != peer) {
           transport.send(other, echo);
