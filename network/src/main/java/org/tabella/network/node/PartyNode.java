@@ -41,7 +41,7 @@ import org.tabella.network.wire.WireWriter;
  * broadcast is echoed to every other party, so a party that signs two different broadcasts for one
  * round is caught with both signatures as evidence and its message is delivered to nobody). Rounds
  * end when every reachable party's message and echoes are in, or at the round timeout; parties that
- * are silent or disconnected are absent. SPEC.md §4.
+ * are silent or disconnected are absent. SPEC.md §3.
  */
 public final class PartyNode implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(PartyNode.class.getName());

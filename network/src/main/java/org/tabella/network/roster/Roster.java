@@ -19,7 +19,7 @@ import java.util.TreeMap;
 /**
  * The parties of one session: for each, an id (1..n), host, port and the certificate that pins its
  * identity; plus the quorum k, the group and the session id. Loaded from and saved to a JSON file
- * (SPEC.md §4.1); loading validates everything (ids 1..n without gaps, certificates parse,
+ * (SPEC.md §3.1); loading validates everything (ids 1..n without gaps, certificates parse,
  * 1 ≤ k ≤ n).
  *
  * @param sessionId bytes every message of the session carries and every proof binds

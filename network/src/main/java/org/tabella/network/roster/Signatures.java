@@ -20,7 +20,7 @@ import org.bouncycastle.math.ec.ECPoint;
 /**
  * ECDSA P-256 with SHA-256 over message bytes, on Bouncy Castle's custom P-256 arithmetic (about
  * ten times faster than the JDK 17 provider), with deterministic nonces (RFC 6979). Signatures are
- * 64 bytes: r ‖ s, each 32 bytes big-endian (SPEC.md §4.2). Keys are the JCA keys of the
+ * 64 bytes: r ‖ s, each 32 bytes big-endian (SPEC.md §3.2). Keys are the JCA keys of the
  * party's identity and certificate.
  */
 public final class Signatures {

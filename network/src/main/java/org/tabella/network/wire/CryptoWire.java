@@ -19,7 +19,7 @@ import org.tabella.groups.Scalar;
 import org.tabella.groups.SecretScalar;
 
 /**
- * Binary encodings of the crypto module's protocol messages (SPEC.md §4.3). Decoding validates
+ * Binary encodings of the crypto module's protocol messages (SPEC.md §3.4). Decoding validates
  * every element and scalar with the group's decoders before anything uses it.
  */
 public final class CryptoWire {

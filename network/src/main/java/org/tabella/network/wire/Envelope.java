@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The unit every party sends (SPEC.md §4.2): which session, protocol instance and round it belongs
+ * The unit every party sends (SPEC.md §3.2): which session, protocol instance and round it belongs
  * to, who sent it and to whom ({@link #BROADCAST} for everyone), whether it is a message or an
  * echo (a relayed copy of another party's signed broadcast), the payload, and the sender's
  * signature over all of that.

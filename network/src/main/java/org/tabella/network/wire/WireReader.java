@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Reads the length-prefixed fields of SPEC.md §4.2 from a byte array, with a bound on every length;
+ * Reads the length-prefixed fields of SPEC.md §3.2 from a byte array, with a bound on every length;
  * any truncation, oversize field or trailing garbage is an {@link InvalidMessageException}.
  */
 public final class WireReader {

@@ -3,7 +3,7 @@ package org.tabella.network.wire;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Writes the length-prefixed fields of SPEC.md §4.2. */
+/** Writes the length-prefixed fields of SPEC.md §3.2. */
 public final class WireWriter {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
