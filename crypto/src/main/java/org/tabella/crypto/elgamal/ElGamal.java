@@ -42,6 +42,27 @@ public final class ElGamal {
     return new ProvenCiphertext(c, proof);
   }
 
+  /**
+   * An encryption together with its nonce, for callers that prove statements about sums of
+   * encryptions (a contest's selections). The nonce is as secret as the plaintext.
+   *
+   * @param ciphertext the encryption
+   * @param nonce r
+   */
+  public record Encryption(Ciphertext ciphertext, SecretScalar nonce) {
+    @Override
+    public String toString() {
+      return "Encryption(" + ciphertext + ", nonce ***)";
+    }
+  }
+
+  /** Encrypts {@code m} and returns the nonce too (see {@link Encryption}). */
+  public static Encryption encryptWithNonce(ElGamalPublicKey publicKey, long m) {
+    Group g = publicKey.group();
+    Scalar r = g.randomNonZeroScalar(Randomness.current());
+    return new Encryption(encrypt(publicKey, g.scalar(m), r), SecretScalar.of(r));
+  }
+
   private static Ciphertext encrypt(ElGamalPublicKey publicKey, Scalar m, Scalar r) {
     Group g = publicKey.group();
     Element a = g.generatorTable().exp(r);

@@ -6,16 +6,16 @@ import java.math.BigInteger;
  * Probable-prime test for validating parameters that may come from an adversary: trial division
  * by small primes, then {@link BigInteger#isProbablePrime}, which runs Miller–Rabin with random
  * bases and, above 100 bits, a strong Lucas test (together a Baillie–PSW test), so fixed-base
- * pseudoprimes such as those of "Prime and Prejudice" do not pass.
+ * pseudoprimes such as those of "Prime and Prejudice" do not pass. Public for the vector checker.
  */
-final class Primality {
+public final class Primality {
   private static final int[] SMALL_PRIMES = smallPrimes(2000);
   private static final int CERTAINTY = 128;
 
   private Primality() {}
 
   /** Returns whether {@code n} is (with error below 2^-100) a prime. */
-  static boolean isProbablePrime(BigInteger n) {
+  public static boolean isProbablePrime(BigInteger n) {
     if (n.signum() <= 0 || n.equals(BigInteger.ONE)) {
       return false;
     }

@@ -202,6 +202,16 @@ public final class PartyNode implements AutoCloseable {
    */
   public DecryptionResult decrypt(ThresholdKey key, KeyShare share, Ciphertext c, String instance, byte[] context)
       throws InsufficientSharesException, InterruptedException {
+    return ThresholdDecryption.combine(key, c, collectDecryptionShares(share, c, instance, context), context);
+  }
+
+  /**
+   * The exchange half of {@link #decrypt}: broadcasts this party's share (if it holds one) and
+   * returns every well-formed share that arrived (own first), unchecked; the caller combines them
+   * (and can keep them, e.g. for an election record).
+   */
+  public List<DecryptionShare> collectDecryptionShares(KeyShare share, Ciphertext c, String instance, byte[] context)
+      throws InterruptedException {
     Group g = c.group();
     List<DecryptionShare> shares = new ArrayList<>();
     if (share != null) {
@@ -209,21 +219,32 @@ public final class PartyNode implements AutoCloseable {
       shares.add(mine);
       broadcast(instance, 1, CryptoWire.encode(mine));
     }
-    for (var e : await(instance, 1, false).broadcasts().entrySet()) {
-      try {
-        DecryptionShare s = CryptoWire.decodeDecryptionShare(g, e.getValue());
-        if (s.trustee() == e.getKey()) {
-          shares.add(s);
-        }
-      } catch (InvalidMessageException ex) {
-        warn(instance, 1, e.getKey(), ex);
-      }
-    }
     try {
-      return ThresholdDecryption.combine(key, c, shares, context);
+      for (var e : await(instance, 1, false).broadcasts().entrySet()) {
+        try {
+          DecryptionShare s = CryptoWire.decodeDecryptionShare(g, e.getValue());
+          if (s.trustee() == e.getKey()) {
+            shares.add(s);
+          }
+        } catch (InvalidMessageException ex) {
+          warn(instance, 1, e.getKey(), ex);
+        }
+      }
+      return shares;
     } finally {
       mailbox.finish(instance);
     }
+  }
+
+  /** The peers whose connection is currently up. */
+  public Set<Integer> connectedPeers() {
+    Set<Integer> s = new TreeSet<>();
+    for (int p : peers()) {
+      if (transport.isConnected(p)) {
+        s.add(p);
+      }
+    }
+    return s;
   }
 
   /**

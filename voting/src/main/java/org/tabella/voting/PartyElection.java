@@ -1,0 +1,190 @@
+package org.tabella.voting;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.tabella.crypto.dkg.DkgResult;
+import org.tabella.crypto.elgamal.Ciphertext;
+import org.tabella.crypto.elgamal.DiscreteLog;
+import org.tabella.crypto.elgamal.DiscreteLogException;
+import org.tabella.crypto.proofs.DleqProof;
+import org.tabella.crypto.threshold.BlindingStep;
+import org.tabella.crypto.threshold.DecryptionResult;
+import org.tabella.crypto.threshold.DecryptionShare;
+import org.tabella.crypto.threshold.InsufficientSharesException;
+import org.tabella.crypto.threshold.JointBlinding;
+import org.tabella.crypto.threshold.ThresholdDecryption;
+import org.tabella.groups.Group;
+import org.tabella.network.node.PartyNode;
+import org.tabella.network.wire.CryptoWire;
+import org.tabella.network.wire.InvalidMessageException;
+import org.tabella.network.wire.WireReader;
+import org.tabella.network.wire.WireWriter;
+import org.tabella.voting.record.DecryptedEntry;
+import org.tabella.voting.record.ElectionRecord;
+import org.tabella.voting.record.RecordVerifier;
+
+/**
+ * One party's side of a boardroom election over the network (SPEC.md §5.6): after the key
+ * ceremony, the party casts its ballot by broadcast; every party puts the same ballots (its peers'
+ * and any voters' ballots) on its own bulletin board in ballot-id order, multiplies them, and the
+ * parties still present threshold-decrypt each tally entry — in unanimous mode after joint
+ * blinding. The outcome is an {@link ElectionRecord}.
+ */
+public final class PartyElection {
+  private PartyElection() {}
+
+  /** What one party ends up with. */
+  public record Outcome(ElectionRecord record, List<Long> counts, boolean unanimous) {}
+
+  /**
+   * Casts this party's ballot (null: it does not vote) and collects its peers'.
+   *
+   * @return the peers' ballots that decoded (the board checks them)
+   */
+  public static List<Ballot> castAndCollect(PartyNode node, ElectionParameters election, Ballot mine)
+      throws InterruptedException {
+    if (mine != null) {
+      node.broadcast("ballots", 1, BallotCodec.encode(mine));
+    }
+    List<Ballot> out = new ArrayList<>();
+    if (mine != null) {
+      out.add(mine);
+    }
+    Group g = election.groupObject();
+    for (var e : node.collectBroadcasts("ballots", 1).entrySet()) {
+      try {
+        out.add(BallotCodec.decode(g, e.getValue()));
+      } catch (InvalidMessageException ex) {
+        System.getLogger(PartyElection.class.getName()).log(System.Logger.Level.WARNING,
+            "party {0}: undecodable ballot from {1}", node.id(), e.getKey());
+      }
+    }
+    node.finish("ballots");
+    return out;
+  }
+
+  /**
+   * Puts the ballots on this party's board (in ballot-id order, so every party's board and hash
+   * chain are the same), then tallies and decrypts with the parties present.
+   */
+  public static Outcome tallyAndDecrypt(PartyNode node, ElectionParameters election, DkgResult key,
+      List<Ballot> ballots, Path boardFile) throws IOException, InterruptedException, InsufficientSharesException {
+    List<Ballot> ordered = new ArrayList<>(ballots);
+    ordered.sort(Comparator.comparing(Ballot::ballotId));
+    List<Ballot> accepted;
+    List<byte[]> encoded;
+    byte[] head;
+    try (BulletinBoard board = BulletinBoard.open(boardFile, election, key.key().publicKey())) {
+      board.submitAll(ordered);
+      accepted = board.ballots();
+      encoded = board.encodedBallots();
+      head = board.head();
+    }
+    Group g = election.groupObject();
+    List<List<Ciphertext>> tally = EncryptedTally.of(election, accepted);
+    byte[] context = RecordVerifier.decryptionContext(election);
+    List<DecryptedEntry> entries = new ArrayList<>();
+    List<Long> counts = new ArrayList<>();
+    boolean unanimous = false;
+    for (int c = 0; c < election.contests().size(); c++) {
+      Contest contest = election.contests().get(c);
+      for (int k = 0; k < contest.options(); k++) {
+        String instance = "tally/" + contest.id() + "/" + k;
+        Ciphertext start = tally.get(c).get(k);
+        List<BlindingStep> steps = List.of();
+        if (election.unanimous()) {
+          start = RecordVerifier.unanimityCiphertext(g, start, accepted.size());
+          steps = blind(node, instance + "/blind", start, context);
+        }
+        Ciphertext target = steps.isEmpty() ? start : steps.get(steps.size() - 1).output();
+        List<DecryptionShare> shares = node.collectDecryptionShares(key.share(), target, instance, context);
+        DecryptionResult result = ThresholdDecryption.combine(key.key(), target, shares, context);
+        List<DecryptionShare> used = new ArrayList<>();
+        for (DecryptionShare s : shares) {
+          if (result.usedTrustees().contains(s.trustee()) && used.stream().noneMatch(u -> u.trustee() == s.trustee())) {
+            used.add(s);
+          }
+        }
+        long count = -1;
+        if (election.unanimous()) {
+          unanimous = result.plaintextElement().isIdentity();
+        } else {
+          try {
+            count = DiscreteLog.forBound(g, accepted.size()).solve(result.plaintextElement());
+          } catch (DiscreteLogException ex) {
+            throw new IllegalStateException("the tally decrypted outside 0.." + accepted.size(), ex);
+          }
+          counts.add(count);
+        }
+        entries.add(new DecryptedEntry(contest.id(), k, start, steps, used, count, unanimous));
+      }
+    }
+    ElectionRecord record = new ElectionRecord(election, key.key(), new ArrayList<>(key.qualified()), encoded, head,
+        entries);
+    return new Outcome(record, counts, unanimous);
+  }
+
+  /**
+   * Joint blinding over the network: the parties present blind in id order; each waits for its
+   * predecessor's step, checks it, adds its own and broadcasts it; everyone returns the checked
+   * chain.
+   */
+  static List<BlindingStep> blind(PartyNode node, String instance, Ciphertext start, byte[] context)
+      throws InterruptedException {
+    Set<Integer> present = new TreeSet<>(node.connectedPeers());
+    present.add(node.id());
+    List<Integer> order = new ArrayList<>(present);
+    Group g = start.group();
+    List<BlindingStep> steps = new ArrayList<>();
+    Ciphertext current = start;
+    for (int pos = 0; pos < order.size(); pos++) {
+      int trustee = order.get(pos);
+      BlindingStep step;
+      if (trustee == node.id()) {
+        step = JointBlinding.blind(trustee, current, context);
+        node.broadcast(instance, pos + 1, encodeStep(step));
+      } else {
+        Map<Integer, byte[]> got = node.collectBroadcastsFrom(instance, pos + 1, Set.of(trustee));
+        byte[] bytes = got.get(trustee);
+        step = bytes == null ? null : decodeStep(g, trustee, current, bytes);
+        if (step == null) {
+          continue; // an absent or failed trustee is skipped; the chain stays valid without it
+        }
+      }
+      List<BlindingStep> extended = new ArrayList<>(steps);
+      extended.add(step);
+      if (JointBlinding.verifyChain(start, extended, context)) {
+        steps = extended;
+        current = step.output();
+      }
+    }
+    node.finish(instance);
+    return steps;
+  }
+
+  static byte[] encodeStep(BlindingStep s) {
+    return new WireWriter().writeInt(s.trustee()).writeBytes(CryptoWire.encode(s.output()))
+        .writeBytes(s.proof().commitment1().encode()).writeBytes(s.proof().commitment2().encode())
+        .writeBytes(s.proof().response().encode()).toByteArray();
+  }
+
+  static BlindingStep decodeStep(Group g, int trustee, Ciphertext input, byte[] bytes) {
+    try {
+      WireReader r = new WireReader(bytes);
+      int t = r.readInt();
+      Ciphertext out = CryptoWire.decodeCiphertext(g, r.readBytes(4 + 2 * g.elementLength()));
+      DleqProof p = new DleqProof(g.decode(r.readBytes(g.elementLength())), g.decode(r.readBytes(g.elementLength())),
+          g.decodeScalar(r.readBytes(g.scalarLength())));
+      r.end();
+      return t == trustee ? new BlindingStep(t, input, out, p) : null;
+    } catch (InvalidMessageException | org.tabella.groups.InvalidEncodingException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.tabella.voting.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tabella.network.node.NodeOptions;
+import org.tabella.network.node.PartyNode;
+import org.tabella.network.roster.Identity;
+import org.tabella.network.roster.Roster;
+import org.tabella.network.roster.RosterTool;
+import org.tabella.voting.Ballot;
+import org.tabella.voting.Ballots;
+import org.tabella.voting.ElectionParameters;
+import org.tabella.voting.PartyElection;
+import org.tabella.voting.record.RecordIo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tabella party}: one party of an election, in its own process (one per machine). */
+@Command(name = "party", mixinStandardHelpOptions = true,
+    description = "Run one party: key ceremony, vote, tally, threshold decryption.")
+final class PartyCommand implements Callable<Integer> {
+  @Option(names = "--roster", required = true, description = "the roster file")
+  Path roster;
+  @Option(names = "--id", required = true, description = "this party's id")
+  int id;
+  @Option(names = "--key", description = "this party's key file (default: party-<id>.key.pem next to the roster)")
+  Path key;
+  @Option(names = "--vote", description = "0 or 1 (default: no vote)")
+  Integer vote;
+  @Option(names = "--unanimous", description = "reveal only whether every vote was yes")
+  boolean unanimous;
+  @Option(names = "--record", description = "write this party's view of the election record here")
+  Path record;
+  @Option(names = "--wait", defaultValue = "120", description = "seconds to wait for peers (default ${DEFAULT-VALUE})")
+  int waitSeconds;
+  @Option(names = "--round-timeout", defaultValue = "30", description = "seconds per round (default ${DEFAULT-VALUE})")
+  int roundSeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    Roster r = Roster.load(roster);
+    Path dir = roster.toAbsolutePath().getParent();
+    Identity identity = Identity.load(r, id, key != null ? key : RosterTool.keyFile(dir, id));
+    NodeOptions options = NodeOptions.defaults().withConnectTimeout(Duration.ofSeconds(waitSeconds))
+        .withRoundTimeout(Duration.ofSeconds(roundSeconds));
+    if (vote != null && vote != 0 && vote != 1) {
+      System.out.println("error: --vote is 0 or 1");
+      return 2;
+    }
+    try (PartyNode node = PartyNode.start(r, identity, options)) {
+      System.out.printf("party %d: connected to %s%n", id, node.connectedPeers());
+      var key = node.runDkg();
+      ElectionParameters election = ElectionParameters.referendum("roster-" + HexFormat.of().formatHex(r.sessionId()),
+          r.group(), r.size(), r.quorum(), unanimous);
+      Ballot mine = vote == null ? null : Ballots.referendum(election, key.key().publicKey(), "party-" + id, vote == 1);
+      List<Ballot> ballots = PartyElection.castAndCollect(node, election, mine);
+      var outcome = PartyElection.tallyAndDecrypt(node, election, key, ballots,
+          dir.resolve("board-" + id + ".log"));
+      if (record != null) {
+        RecordIo.write(outcome.record(), record);
+      }
+      if (unanimous) {
+        System.out.println(outcome.unanimous() ? "result: unanimous" : "result: not unanimous");
+      } else {
+        long yes = outcome.counts().get(0);
+        System.out.printf("result: %d yes, %d no%n", yes, outcome.record().ballots().size() - yes);
+      }
+      return 0;
+    }
+  }
+}
