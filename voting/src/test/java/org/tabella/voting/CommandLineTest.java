@@ -1,0 +1,99 @@
+package org.tabella.voting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.tabella.voting.cli.Tabella;
+import picocli.CommandLine;
+
+@DisplayName("the tabella command")
+@Timeout(300)
+class CommandLineTest {
+  @TempDir
+  Path dir;
+
+  static String run(String... args) {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    PrintStream old = System.out;
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      int code = new CommandLine(new Tabella()).execute(args);
+      return code + "\n" + buf.toString(StandardCharsets.UTF_8);
+    } finally {
+      System.setOut(old);
+    }
+  }
+
+  @Test
+  @DisplayName("demo: ordinary, with voters and an absent party, and unanimous; then verify the record")
+  void demo() throws Exception {
+    String out = run("demo", "--parties", "4", "--quorum", "2", "--voters", "6", "--absent", "1", "--seed", "3",
+        "--record", dir.resolve("rec").toString());
+    assertTrue(out.startsWith("0\n"), out);
+    assertTrue(out.matches("(?s).*result: \\d+ yes, \\d+ no.*"), out);
+    assertTrue(out.contains("verified"), out);
+    String verify = run("verify", dir.resolve("rec").toString());
+    assertTrue(verify.startsWith("0\n") && verify.contains("record valid"), verify);
+    Files.writeString(dir.resolve("rec").resolve("ballots.json"),
+        Files.readString(dir.resolve("rec").resolve("ballots.json")).replaceFirst("\"board_head\" : \"..", "\"board_head\" : \"ff"));
+    String bad = run("verify", dir.resolve("rec").toString());
+    assertTrue(bad.startsWith("1\n") && bad.contains("FAIL"), bad);
+    String u = run("demo", "--parties", "3", "--quorum", "2", "--unanimous", "--dissent");
+    assertTrue(u.startsWith("0\n") && u.contains("result: not unanimous"), u);
+  }
+
+  @Test
+  @DisplayName("vectors: every committed vector passes; a corrupted one fails")
+  void vectors() throws Exception {
+    Path root = Path.of("..", "test-vectors");
+    String out = run("vectors", root.toString());
+    assertTrue(out.startsWith("0\n"), out);
+    assertTrue(out.trim().endsWith(" 0 failed"), out);
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, Files.readString(root.resolve("groups/ristretto255-rfc9496.json")).replace("e2f2ae0a", "e2f2ae0b"));
+    String failed = run("vectors", bad.toString());
+    assertTrue(failed.startsWith("1\n") && failed.trim().endsWith("1 failed"), failed);
+  }
+
+  @Test
+  @DisplayName("bench --json prints one JSON array")
+  void bench() throws Exception {
+    String out = run("bench", "--group", "ristretto255", "--json", "--millis", "20");
+    String json = out.substring(out.indexOf('\n') + 1);
+    var array = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    assertEquals(11, array.size());
+    assertTrue(array.get(0).get("micros_per_op").asDouble() > 0);
+  }
+
+  @Test
+  @DisplayName("roster and party: three separate processes elect and agree")
+  void parties() throws Exception {
+    assertTrue(run("roster", "--parties", "3", "--quorum", "2", "--out", dir.toString(), "--base-port",
+        Integer.toString(20000 + (int) (ProcessHandle.current().pid() % 20000))).startsWith("0\n"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Process> ps = new ArrayList<>();
+    for (int id = 1; id <= 3; id++) {
+      ps.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Tabella.class.getName(), "party",
+          "--roster", dir.resolve("roster.json").toString(), "--id", Integer.toString(id), "--vote", id == 2 ? "0" : "1",
+          "--round-timeout", "10").redirectErrorStream(true).start());
+    }
+    for (Process p : ps) {
+      assertTrue(p.waitFor(200, TimeUnit.SECONDS));
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(0, p.exitValue(), out);
+      assertTrue(out.contains("result: 2 yes, 1 no"), out);
+    }
+  }
+}
