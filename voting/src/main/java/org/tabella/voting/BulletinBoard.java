@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.zip.CRC32;
 import org.tabella.crypto.elgamal.ElGamalPublicKey;
 import org.tabella.crypto.elgamal.ProvenCiphertext;
-import org.tabella.crypto.proofs.ProofBatch;
 import org.tabella.network.wire.InvalidMessageException;
 
 /**
@@ -130,18 +129,9 @@ public final class BulletinBoard implements AutoCloseable {
    */
   public synchronized List<Object> submitAll(List<Ballot> batch) throws IOException {
     List<Object> out = new ArrayList<>(Collections.nCopies(batch.size(), null));
-    ProofBatch proofs = new ProofBatch(key.group());
-    List<int[]> ranges = new ArrayList<>();
-    for (int i = 0; i < batch.size(); i++) {
-      int start = proofs.size();
-      List<String> problems = Ballots.addTo(proofs, election, key, batch.get(i));
-      ranges.add(new int[] {start, proofs.size()});
-      if (!problems.isEmpty()) {
-        out.set(i, new BallotRejectedException(String.join("; ", problems)));
-      }
-    }
-    List<Integer> bad = proofs.invalid();
-    ByteBuffer pending = ByteBuffer.allocate(0);
+    BallotBatchVerifier.problems(election, key, batch).forEach((i, problems) ->
+        out.set(i, new BallotRejectedException(String.join("; ", problems))));
+    ByteBuffer pending;
     List<byte[]> toWrite = new ArrayList<>();
     Set<String> batchIds = new HashSet<>();
     Set<ByteBuffer> batchCts = new HashSet<>();
@@ -150,10 +140,7 @@ public final class BulletinBoard implements AutoCloseable {
         continue;
       }
       Ballot b = batch.get(i);
-      int[] range = ranges.get(i);
-      if (bad.stream().anyMatch(x -> x >= range[0] && x < range[1])) {
-        out.set(i, new BallotRejectedException("invalid proof"));
-      } else if (ids.contains(b.ballotId()) || !batchIds.add(b.ballotId())) {
+      if (ids.contains(b.ballotId()) || !batchIds.add(b.ballotId())) {
         out.set(i, new BallotRejectedException("duplicate ballot id " + b.ballotId()));
       } else if (copiesCiphertext(b, batchCts)) {
         out.set(i, new BallotRejectedException("ciphertext already on the board (copied ballot)"));
