@@ -25,7 +25,7 @@ import org.tabella.groups.Groups;
 import org.tabella.groups.Scalar;
 
 /**
- * Generates Tabella's own crypto known-answer vectors from fixed seeds (SPEC.md §4, kind
+ * Generates Tabella's own crypto known-answer vectors from fixed seeds (SPEC.md §5, kind
  * {@code crypto-kat}). {@code main} rewrites test-vectors/crypto/kat-*.json; the tests regenerate
  * them and compare, and verify every proof in them.
  */

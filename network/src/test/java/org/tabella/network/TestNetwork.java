@@ -1,7 +1,6 @@
 package org.tabella.network;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,20 +37,7 @@ public class TestNetwork implements AutoCloseable {
   }
 
   public static List<Integer> freePorts(int n) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    List<Integer> ports = new ArrayList<>();
-    try {
-      for (int i = 0; i < n; i++) {
-        ServerSocket s = new ServerSocket(0);
-        sockets.add(s);
-        ports.add(s.getLocalPort());
-      }
-    } finally {
-      for (ServerSocket s : sockets) {
-        s.close();
-      }
-    }
-    return ports;
+    return RosterTool.freeLoopbackPorts(n);
   }
 
   public Identity identity(int id) throws IOException {

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Loads Tabella's known-answer vector files (format {@code tabella-vectors-v1}, SPEC.md §4) from the
+ * Loads Tabella's known-answer vector files (format {@code tabella-vectors-v1}, SPEC.md §5) from the
  * classpath, where this module puts them under {@code org/tabella/vectors/}. Used by every module's
  * tests and by the {@code tabella vectors} command.
  */

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * An encrypted ballot: its id and one {@link ContestBallot} per contest, in the election's order.
- * Every proof in it is bound to the election and to this ballot id (SPEC.md §5.2), so it cannot be
+ * Every proof in it is bound to the election and to this ballot id (SPEC.md §4.2), so it cannot be
  * copied into another ballot or election.
  *
  * @param ballotId unique per ballot (1..128 characters)

@@ -13,7 +13,7 @@ import org.tabella.network.wire.InvalidMessageException;
 import org.tabella.network.wire.WireReader;
 import org.tabella.network.wire.WireWriter;
 
-/** The canonical binary encoding of ballots (SPEC.md §5.2), with validated decoding. */
+/** The canonical binary encoding of ballots (SPEC.md §4.2), with validated decoding. */
 public final class BallotCodec {
   private BallotCodec() {}
 

@@ -18,7 +18,7 @@ import org.tabella.groups.SecretScalar;
 import org.tabella.network.wire.WireWriter;
 
 /**
- * Making and checking ballots (SPEC.md §5.2): each selection is encrypted with a 0/1 proof and each
+ * Making and checking ballots (SPEC.md §4.2): each selection is encrypted with a 0/1 proof and each
  * multi-option contest gets a proof that its selections sum to at most the limit; every proof's
  * context binds the election hash, the ballot id, the contest and the option.
  */

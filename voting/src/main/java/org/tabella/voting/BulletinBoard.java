@@ -25,7 +25,7 @@ import org.tabella.network.wire.InvalidMessageException;
  * durable — appended to a log file with a CRC-32 per record and fsync'd — before acknowledging it.
  * Reopening after a crash (even kill -9 mid-write) keeps every acknowledged ballot and cuts a torn
  * tail. Every accepted ballot extends a SHA-256 hash chain whose head the election record carries.
- * SPEC.md §5.3. Thread-safe.
+ * SPEC.md §4.3. Thread-safe.
  */
 public final class BulletinBoard implements AutoCloseable {
   private static final byte[] MAGIC = "TABELLA-BOARD-V1".getBytes(StandardCharsets.US_ASCII);

@@ -1,7 +1,6 @@
 package org.tabella.voting;
 
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -65,7 +64,7 @@ public final class Demo {
     out.printf("tabella demo: %d parties, quorum %d, %s%s%n", o.parties(), o.quorum(), o.group(),
         o.unanimous() ? ", unanimous mode" : "");
 
-    Roster roster = RosterTool.create(work, o.quorum(), o.group(), "127.0.0.1", freePorts(o.parties()));
+    Roster roster = RosterTool.create(work, o.quorum(), o.group(), "127.0.0.1", RosterTool.freeLoopbackPorts(o.parties()));
     NodeOptions nodeOptions = NodeOptions.defaults().withRoundTimeout(Duration.ofSeconds(10))
         .withConnectTimeout(Duration.ofSeconds(20));
     ExecutorService pool = Executors.newFixedThreadPool(o.parties());
@@ -180,22 +179,5 @@ public final class Demo {
       }
       pool.shutdownNow();
     }
-  }
-
-  static List<Integer> freePorts(int n) throws java.io.IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    List<Integer> ports = new ArrayList<>();
-    try {
-      for (int i = 0; i < n; i++) {
-        ServerSocket s = new ServerSocket(0);
-        sockets.add(s);
-        ports.add(s.getLocalPort());
-      }
-    } finally {
-      for (ServerSocket s : sockets) {
-        s.close();
-      }
-    }
-    return ports;
   }
 }

@@ -13,7 +13,7 @@ import org.tabella.network.wire.WireWriter;
 /**
  * What an election is: its id, group, trustees n and quorum k, contests, and whether it runs in
  * unanimous mode (one referendum; only "everyone said yes" or not is revealed). Its
- * {@link #hash()} — SHA-256 of the canonical encoding, SPEC.md §5.1 — is bound into every ballot
+ * {@link #hash()} — SHA-256 of the canonical encoding, SPEC.md §4.1 — is bound into every ballot
  * proof, so a proof from another election never verifies.
  *
  * @param electionId a unique id
@@ -71,7 +71,7 @@ public record ElectionParameters(String electionId, String group, int trustees, 
     throw new IllegalArgumentException("no contest " + id);
   }
 
-  /** Canonical encoding (SPEC.md §5.1). */
+  /** Canonical encoding (SPEC.md §4.1). */
   public byte[] encode() {
     WireWriter w = new WireWriter().writeString("tabella-election-v1").writeString(electionId)
         .writeString(group).writeInt(trustees).writeInt(quorum).writeByte(unanimous ? 1 : 0)

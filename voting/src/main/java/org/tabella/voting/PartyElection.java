@@ -30,7 +30,7 @@ import org.tabella.voting.record.ElectionRecord;
 import org.tabella.voting.record.RecordVerifier;
 
 /**
- * One party's side of a boardroom election over the network (SPEC.md §5.6): after the key
+ * One party's side of a boardroom election over the network (SPEC.md §4.6): after the key
  * ceremony, the party casts its ballot by broadcast; every party puts the same ballots (its peers'
  * and any voters' ballots) on its own bulletin board in ballot-id order, multiplies them, and the
  * parties still present threshold-decrypt each tally entry — in unanimous mode after joint

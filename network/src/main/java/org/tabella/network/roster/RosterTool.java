@@ -47,6 +47,27 @@ public final class RosterTool {
     return roster;
   }
 
+  /**
+   * Returns {@code n} distinct TCP ports that were free on this machine a moment ago (for rosters of
+   * parties on loopback: demos and tests).
+   */
+  public static java.util.List<Integer> freeLoopbackPorts(int n) throws IOException {
+    java.util.List<java.net.ServerSocket> sockets = new java.util.ArrayList<>();
+    java.util.List<Integer> ports = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < n; i++) {
+        java.net.ServerSocket s = new java.net.ServerSocket(0);
+        sockets.add(s);
+        ports.add(s.getLocalPort());
+      }
+    } finally {
+      for (java.net.ServerSocket s : sockets) {
+        s.close();
+      }
+    }
+    return ports;
+  }
+
   /** The conventional key file of party {@code id} in {@code dir}. */
   public static Path keyFile(Path dir, int id) {
     return dir.resolve("party-" + id + ".key.pem");

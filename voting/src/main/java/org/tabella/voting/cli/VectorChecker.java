@@ -37,7 +37,7 @@ import org.tabella.groups.modp.SchnorrParameters;
 import org.tabella.groups.ristretto.Ristretto255Group;
 
 /**
- * Checks one {@code tabella-vectors-v1} file by its {@code kind} (SPEC.md §4) and counts each
+ * Checks one {@code tabella-vectors-v1} file by its {@code kind} (SPEC.md §5) and counts each
  * vector as passed or failed. Every kind is checked by the library's public API only, exactly as
  * an outside user would.
  */

@@ -6,7 +6,7 @@ import org.tabella.crypto.threshold.ThresholdKey;
 import org.tabella.voting.ElectionParameters;
 
 /**
- * Everything needed to check an election from the outside (SPEC.md §5.4): the parameters, the
+ * Everything needed to check an election from the outside (SPEC.md §4.4): the parameters, the
  * threshold key (joint key, quorum, every trustee's verification key, the qualified dealers), every
  * accepted ballot's canonical bytes in board order with the board's hash-chain head, and every
  * decrypted tally entry with its shares and proofs. Written as a directory of versioned JSON files

@@ -25,7 +25,7 @@ import org.tabella.voting.Contest;
 import org.tabella.voting.ElectionParameters;
 
 /**
- * Reads and writes an election record as a directory of JSON files (SPEC.md §5.4; JSON Schema in
+ * Reads and writes an election record as a directory of JSON files (SPEC.md §4.4; JSON Schema in
  * {@code voting/src/main/resources/org/tabella/voting/election-record.schema.json}):
  * {@code election.json}, {@code key.json}, {@code ballots.json}, {@code tally.json}. Reading
  * validates every group element and scalar; anything malformed is an {@link IOException} naming

@@ -28,7 +28,7 @@ import org.tabella.voting.EncryptedTally;
 
 /**
  * Checks an election record from the record alone, trusting nothing it did not recompute
- * (SPEC.md §5.5): the key's consistency, every ballot (decoding, proofs in one batch, duplicates,
+ * (SPEC.md §4.5): the key's consistency, every ballot (decoding, proofs in one batch, duplicates,
  * copies), the board's hash chain, the homomorphic tally, every blinding step and decryption share,
  * and every published count. Reports each failure it finds.
  */

@@ -1,0 +1,43 @@
+package org.tabella.voting;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.tabella.crypto.threshold.TrustedDealer;
+import org.tabella.groups.Groups;
+import org.tabella.voting.record.ElectionRecord;
+import org.tabella.voting.record.RecordIo;
+import org.tabella.voting.record.RecordVerifier;
+
+/** The README's "use as a library" example: a small election in memory, then its record verified. */
+public final class ReadmeElection {
+  public static void main(String[] args) throws Exception {
+    // Five trustees, any three decrypt. (Across machines the trustees run the DKG instead:
+    // org.tabella.network.node.PartyNode#runDkg, or `tabella party`.)
+    var trustees = TrustedDealer.deal(Groups.named("ristretto255"), 5, 3);
+    var election = new ElectionParameters("city-2026", "ristretto255", 5, 3,
+        List.of(Contest.referendum("budget"), Contest.choice("mayor", 3), Contest.approval("council", 4, 2)),
+        false);
+
+    Path dir = Files.createTempDirectory("election");
+    try (LocalElection e = new LocalElection(election, trustees.key(), List.of(1, 2, 3, 4, 5),
+        dir.resolve("board.log"))) {
+      var pk = trustees.key().publicKey();
+      Receipt r = e.cast(Ballots.encrypt(election, pk, "voter-1", Map.of(
+          "budget", new int[] {1}, "mayor", new int[] {0, 1, 0}, "council", new int[] {1, 0, 0, 1})));
+      e.cast(Ballots.encrypt(election, pk, "voter-2", Map.of(
+          "budget", new int[] {0}, "mayor", new int[] {0, 1, 0}, "council", new int[] {0, 0, 1, 0})));
+      System.out.println("voter-1 tracking code: " + r.trackingCode());
+
+      // Trustees 2, 4 and 5 decrypt the tally; every share carries its proof.
+      ElectionRecord record = e.tally(List.of(trustees.shares().get(1), trustees.shares().get(3),
+          trustees.shares().get(4)));
+      record.entries().forEach(x -> System.out.println(x.contestId() + "/" + x.option() + ": " + x.count()));
+
+      RecordIo.write(record, dir.resolve("record"));
+      var report = RecordVerifier.verify(RecordIo.read(dir.resolve("record")));
+      System.out.println(report.valid() ? "record verified" : "record INVALID: " + report.failures());
+    }
+  }
+}
