@@ -106,7 +106,7 @@ public final class LocalElection implements AutoCloseable {
         entries.add(new DecryptedEntry(contest.id(), k, start, steps, used, count, unanimous));
       }
     }
-    return new ElectionRecord(election, key, qualified, board.encodedBallots(), board.head(), entries);
+    return new ElectionRecord(election, key, qualified, board.encodedBallots(), board.head(), entries, null);
   }
 
   @Override

@@ -125,8 +125,9 @@ public final class PartyElection {
         entries.add(new DecryptedEntry(contest.id(), k, start, steps, used, count, unanimous));
       }
     }
-    ElectionRecord record = new ElectionRecord(election, key.key(), new ArrayList<>(key.qualified()), encoded, head,
-        entries);
+    List<Integer> qualified = new ArrayList<>(new java.util.TreeSet<>(key.qualified()));
+    ElectionRecord record = new ElectionRecord(election, key.key(), qualified, encoded, head, entries,
+        new ElectionRecord.Ceremony(key.sessionId(), key.transcript()));
     return new Outcome(record, counts, unanimous);
   }
 

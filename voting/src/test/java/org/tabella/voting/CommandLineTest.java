@@ -46,6 +46,17 @@ class CommandLineTest {
     assertTrue(out.contains("verified"), out);
     String verify = run("verify", dir.resolve("rec").toString());
     assertTrue(verify.startsWith("0\n") && verify.contains("record valid"), verify);
+    assertTrue(verify.contains("transcript checked"), verify);
+    // A changed proof of possession in the ceremony transcript is caught.
+    Path keyJson = dir.resolve("rec").resolve("key.json");
+    String key = Files.readString(keyJson);
+    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(key);
+    var dealer = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("ceremony").get("dealers").get(0);
+    dealer.put("z", tree.get("ceremony").get("dealers").get(1).get("z").asText());
+    Files.writeString(keyJson, tree.toString());
+    String badKey = run("verify", dir.resolve("rec").toString());
+    assertTrue(badKey.startsWith("1\n") && badKey.contains("ceremony"), badKey);
+    Files.writeString(keyJson, key);
     Files.writeString(dir.resolve("rec").resolve("ballots.json"),
         Files.readString(dir.resolve("rec").resolve("ballots.json")).replaceFirst("\"board_head\" : \"..", "\"board_head\" : \"ff"));
     String bad = run("verify", dir.resolve("rec").toString());

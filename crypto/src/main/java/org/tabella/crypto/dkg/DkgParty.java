@@ -248,7 +248,12 @@ public final class DkgParty {
     }
     ThresholdKey key = new ThresholdKey(ElGamalPublicKey.of(joint.constantTerm()),
         params.threshold(), verificationKeys);
-    return new DkgResult(key, new KeyShare(group, self, SecretScalar.of(myShare)), qualified, misbehaviour);
+    List<DealerBroadcast> transcript = new ArrayList<>();
+    for (int d : qualified) {
+      transcript.add(dealers.get(d));
+    }
+    return new DkgResult(key, new KeyShare(group, self, SecretScalar.of(myShare)), qualified, misbehaviour,
+        transcript, params.sessionId());
   }
 
   /** Returns null if the broadcast is well formed, else what is wrong. */

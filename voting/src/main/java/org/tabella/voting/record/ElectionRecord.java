@@ -18,9 +18,30 @@ import org.tabella.voting.ElectionParameters;
  * @param ballots the accepted ballots' canonical bytes, in board order
  * @param boardHead the hash-chain head over the ballots
  * @param entries the decrypted tally entries
+ * @param ceremony the key ceremony's public transcript, or null for a key from a trusted dealer
  */
 public record ElectionRecord(ElectionParameters election, ThresholdKey key, List<Integer> qualified,
-    List<byte[]> ballots, byte[] boardHead, List<DecryptedEntry> entries) {
+    List<byte[]> ballots, byte[] boardHead, List<DecryptedEntry> entries, Ceremony ceremony) {
+
+  /**
+   * The public part of a key ceremony: its session id and the qualified dealers' round-1
+   * broadcasts (commitments and proofs of possession).
+   *
+   * @param sessionId the ceremony's session id
+   * @param dealers the qualified dealers' broadcasts
+   */
+  public record Ceremony(byte[] sessionId, List<org.tabella.crypto.dkg.DealerBroadcast> dealers) {
+    /** Copies. */
+    public Ceremony {
+      sessionId = sessionId.clone();
+      dealers = List.copyOf(dealers);
+    }
+
+    @Override
+    public byte[] sessionId() {
+      return sessionId.clone();
+    }
+  }
   /** Version written in every file. */
   public static final int VERSION = 1;
 

@@ -61,6 +61,19 @@ public final class RecordIo {
     r.key().verificationKeys().forEach((i, x) -> vks.put(Integer.toString(i), hex(x)));
     ArrayNode q = key.putArray("qualified_dealers");
     r.qualified().forEach(q::add);
+    if (r.ceremony() != null) {
+      ObjectNode c = key.putObject("ceremony");
+      c.put("session", HEX.formatHex(r.ceremony().sessionId()));
+      ArrayNode dealers = c.putArray("dealers");
+      for (var d : r.ceremony().dealers()) {
+        ObjectNode o = dealers.addObject();
+        o.put("dealer", d.dealer());
+        ArrayNode cs = o.putArray("commitments");
+        d.commitments().forEach(x -> cs.add(hex(x)));
+        o.put("r", hex(d.proofOfPossession().commitment()));
+        o.put("z", HEX.formatHex(d.proofOfPossession().response().encode()));
+      }
+    }
     save(dir.resolve("key.json"), key);
 
     ObjectNode ballots = root("ballots");
@@ -134,6 +147,20 @@ public final class RecordIo {
           key.path("quorum").asInt(), vks);
       List<Integer> qualified = new ArrayList<>();
       key.path("qualified_dealers").forEach(x -> qualified.add(x.asInt()));
+      ElectionRecord.Ceremony ceremony = null;
+      if (key.has("ceremony")) {
+        List<org.tabella.crypto.dkg.DealerBroadcast> dealers = new ArrayList<>();
+        for (JsonNode d : key.path("ceremony").path("dealers")) {
+          List<Element> cs = new ArrayList<>();
+          for (JsonNode x : d.path("commitments")) {
+            cs.add(g.decodeNonIdentity(bytes(x, "commitment")));
+          }
+          dealers.add(new org.tabella.crypto.dkg.DealerBroadcast(d.path("dealer").asInt(), cs,
+              new org.tabella.crypto.proofs.SchnorrProof(g.decode(bytes(d.path("r"), "r")),
+                  g.decodeScalar(bytes(d.path("z"), "z")))));
+        }
+        ceremony = new ElectionRecord.Ceremony(bytes(key.path("ceremony").path("session"), "session"), dealers);
+      }
 
       JsonNode ballots = load(dir.resolve("ballots.json"), "ballots");
       List<byte[]> bs = new ArrayList<>();
@@ -164,7 +191,7 @@ public final class RecordIo {
         entries.add(new DecryptedEntry(o.path("contest").asText(), o.path("option").asInt(), c, steps, shares,
             o.path("count").asLong(-1), o.path("unanimous").asBoolean(false)));
       }
-      return new ElectionRecord(e, tk, qualified, bs, head, entries);
+      return new ElectionRecord(e, tk, qualified, bs, head, entries, ceremony);
     } catch (InvalidEncodingException | IllegalArgumentException ex) {
       throw new IOException("invalid record: " + ex.getMessage(), ex);
     }

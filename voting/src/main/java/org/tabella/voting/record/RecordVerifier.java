@@ -60,6 +60,21 @@ public final class RecordVerifier {
       }
     }
 
+    // The ceremony transcript, when the key came from a DKG: it must prove this very key.
+    if (r.ceremony() != null) {
+      var params = new org.tabella.crypto.dkg.DkgParameters(g, e.trustees(), e.quorum(), r.ceremony().sessionId());
+      List<Integer> dealers = r.ceremony().dealers().stream().map(d -> d.dealer()).toList();
+      if (!dealers.equals(r.qualified())) {
+        failures.add("key: the ceremony's dealers are not the qualified dealers");
+      }
+      if (!org.tabella.crypto.dkg.DkgResult.transcriptProves(params, r.ceremony().dealers(), key)) {
+        failures.add("key: the ceremony transcript does not prove the key (proofs of possession, commitments)");
+      }
+      summary.add("key ceremony: " + dealers.size() + " qualified dealers, transcript checked");
+    } else {
+      summary.add("key from a trusted dealer (no ceremony transcript)");
+    }
+
     // Ballots.
     List<Ballot> ballots = new ArrayList<>();
     byte[] head = BulletinBoard.genesis(e);
