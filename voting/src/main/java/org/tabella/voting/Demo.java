@@ -110,9 +110,22 @@ public final class Demo {
         voterVotes[j] = o.unanimous() ? 1 : votesRng.nextInt(2);
       }
       long voterStart = System.nanoTime();
-      List<Ballot> voterBallots = IntStream.range(0, o.voters()).parallel()
-          .mapToObj(j -> Ballots.referendum(election, key1.key().publicKey(), String.format("voter-%07d", j), voterVotes[j] == 1))
-          .toList();
+      java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+      Progress progress = o.voters() >= 2000 ? Progress.start("encrypting voters' ballots", o.voters(), done) : null;
+      List<Ballot> voterBallots;
+      try {
+        voterBallots = IntStream.range(0, o.voters()).parallel()
+            .mapToObj(j -> {
+              Ballot b = Ballots.referendum(election, key1.key().publicKey(), String.format("voter-%07d", j), voterVotes[j] == 1);
+              done.incrementAndGet();
+              return b;
+            })
+            .toList();
+      } finally {
+        if (progress != null) {
+          progress.close();
+        }
+      }
       if (o.voters() > 0) {
         out.printf("  voters ............. %d ballots encrypted with proofs in %.2f s%n", o.voters(),
             (System.nanoTime() - voterStart) / 1e9);
