@@ -89,6 +89,13 @@ class CommandLineTest {
   }
 
   @Test
+  @DisplayName("bench --election times a whole election and verifies its record")
+  void electionBench() {
+    String out = run("bench", "--election", "40", "--json");
+    assertTrue(out.startsWith("0\n") && out.contains("\"ballots\": 40"), out);
+  }
+
+  @Test
   @DisplayName("roster and party: three separate processes elect and agree")
   void parties() throws Exception {
     assertTrue(run("roster", "--parties", "3", "--quorum", "2", "--out", dir.toString(), "--base-port",

@@ -41,6 +41,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--millis", defaultValue = "400", description = "measuring time per operation (default ${DEFAULT-VALUE})")
   int millis;
 
+  @Option(names = "--election", description = "instead: time a whole N-ballot election on one board (encrypt, "
+      + "accept, tally, decrypt 3 of 5, write and verify the record)")
+  Integer election;
+
   @FunctionalInterface
   interface Op {
     void run() throws Exception;
@@ -48,6 +52,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (election != null) {
+      return ElectionBenchmark.run(group != null ? group : "ristretto255", election, json);
+    }
     List<String> groups = group != null ? List.of(group) : List.of("ristretto255", "P-256", "secp256k1", "modp-2048-256");
     List<String> rows = new ArrayList<>();
     for (String name : groups) {

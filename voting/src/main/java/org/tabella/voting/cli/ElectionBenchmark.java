@@ -1,0 +1,67 @@
+package org.tabella.voting.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.tabella.crypto.threshold.TrustedDealer;
+import org.tabella.groups.Groups;
+import org.tabella.voting.Ballot;
+import org.tabella.voting.Ballots;
+import org.tabella.voting.ElectionParameters;
+import org.tabella.voting.LocalElection;
+import org.tabella.voting.record.ElectionRecord;
+import org.tabella.voting.record.RecordIo;
+import org.tabella.voting.record.RecordVerifier;
+
+/** {@code tabella bench --election N}: one N-ballot yes/no election, timed phase by phase. */
+final class ElectionBenchmark {
+  private ElectionBenchmark() {}
+
+  static int run(String group, int n, boolean json) throws Exception {
+    var dealt = TrustedDealer.deal(Groups.named(group), 5, 3);
+    var election = ElectionParameters.referendum("bench-" + n, group, 5, 3, false);
+    Path dir = Files.createTempDirectory("tabella-bench-election");
+    long t0 = System.nanoTime();
+    List<Ballot> ballots = IntStream.range(0, n).parallel()
+        .mapToObj(i -> Ballots.referendum(election, dealt.key().publicKey(), String.format("v%07d", i), i % 3 == 0))
+        .toList();
+    long t1 = System.nanoTime();
+    ElectionRecord record;
+    long t2;
+    try (LocalElection e = new LocalElection(election, dealt.key(), List.of(), dir.resolve("board.log"))) {
+      for (int from = 0; from < n; from += 2048) {
+        e.board().submitAll(new ArrayList<>(ballots.subList(from, Math.min(n, from + 2048))));
+      }
+      t2 = System.nanoTime();
+      record = e.tally(List.of(dealt.shares().get(0), dealt.shares().get(1), dealt.shares().get(2)));
+    }
+    long t3 = System.nanoTime();
+    RecordIo.write(record, dir.resolve("record"));
+    long tw = System.nanoTime();
+    var read = RecordIo.read(dir.resolve("record"));
+    long tr = System.nanoTime();
+    var report = RecordVerifier.verify(read);
+    long t4 = System.nanoTime();
+    double pureVerify = (t4 - tr) / 1e9;
+    double enc = (t1 - t0) / 1e9;
+    double accept = (t2 - t1) / 1e9;
+    double tally = (t3 - t2) / 1e9;
+    double verify = (t4 - t3) / 1e9;
+    double total = (t4 - t0) / 1e9;
+    if (json) {
+      System.out.printf(java.util.Locale.ROOT, "{\"group\": \"%s\", \"ballots\": %d, \"encrypt_s\": %.2f, \"accept_s\": %.2f, "
+          + "\"tally_decrypt_s\": %.2f, \"write_verify_s\": %.2f, \"total_s\": %.2f, \"verify_ballots_per_s\": %.0f}%n",
+          group, n, enc, accept, tally, verify, total, n / pureVerify);
+    } else {
+      System.out.printf("%d ballots, %s, 2 cores%n", n, group);
+      System.out.printf("  encrypt with proofs  %8.2f s%n  accept on the board  %8.2f s%n  tally + decrypt 3/5  %8.2f s%n"
+          + "  write + read + verify%7.2f s (verification alone %.2f s: %.0f ballots/s)%n  total                %8.2f s%n",
+          enc, accept, tally, verify, pureVerify, n / pureVerify, total);
+      System.out.println(report.valid() ? "record valid; yes count " + record.entries().get(0).count()
+          : "record INVALID " + report.failures());
+    }
+    return report.valid() ? 0 : 1;
+  }
+}
