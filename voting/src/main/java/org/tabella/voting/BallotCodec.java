@@ -17,6 +17,7 @@ import org.tabella.network.wire.WireWriter;
 public final class BallotCodec {
   private BallotCodec() {}
 
+  /** Returns the canonical encoding of a ballot. */
   public static byte[] encode(Ballot b) {
     WireWriter w = new WireWriter().writeString("tabella-ballot-v1").writeString(b.ballotId())
         .writeInt(b.contests().size());

@@ -21,6 +21,7 @@ public final class LinearCheck {
   private final Map<Element, Scalar> merged = new IdentityHashMap<>();
   private final List<Element> bases = new ArrayList<>();
 
+  /** Starts an empty check in {@code group}, with weights from the current randomness source. */
   public LinearCheck(Group group) {
     this.group = group;
     this.rng = Randomness.current();

@@ -27,6 +27,7 @@ public final class CryptoWire {
 
   private CryptoWire() {}
 
+  /** Encodes a dealer's round-1 broadcast. */
   public static byte[] encode(DealerBroadcast b) {
     WireWriter w = new WireWriter().writeInt(b.dealer()).writeInt(b.commitments().size());
     b.commitments().forEach(c -> w.writeBytes(c.encode()));
@@ -34,6 +35,11 @@ public final class CryptoWire {
         .writeBytes(b.proofOfPossession().response().encode()).toByteArray();
   }
 
+  /**
+   * Decodes a dealer's broadcast.
+   *
+   * @throws InvalidMessageException for malformed bytes or invalid elements
+   */
   public static DealerBroadcast decodeDealerBroadcast(Group g, byte[] bytes) throws InvalidMessageException {
     WireReader r = new WireReader(bytes);
     int dealer = r.readInt();
@@ -47,11 +53,17 @@ public final class CryptoWire {
     return new DealerBroadcast(dealer, cs, pop);
   }
 
+  /** Encodes a private share (for the pairwise TLS channel only). */
   public static byte[] encode(PrivateShare s) {
     return new WireWriter().writeInt(s.dealer()).writeInt(s.recipient())
         .writeBytes(s.share().reveal().encode()).toByteArray();
   }
 
+  /**
+   * Decodes a private share.
+   *
+   * @throws InvalidMessageException for malformed bytes or an invalid scalar
+   */
   public static PrivateShare decodePrivateShare(Group g, byte[] bytes) throws InvalidMessageException {
     WireReader r = new WireReader(bytes);
     PrivateShare s = new PrivateShare(r.readInt(), r.readInt(), SecretScalar.of(scalar(g, r)));
@@ -59,6 +71,7 @@ public final class CryptoWire {
     return s;
   }
 
+  /** Encodes a round-2 complaint broadcast. */
   public static byte[] encode(ComplaintBroadcast c) {
     WireWriter w = new WireWriter().writeInt(c.from()).writeInt(c.accused().size());
     c.accused().forEach(w::writeInt);
@@ -67,6 +80,11 @@ public final class CryptoWire {
     return w.toByteArray();
   }
 
+  /**
+   * Decodes a complaint broadcast.
+   *
+   * @throws InvalidMessageException for malformed bytes
+   */
   public static ComplaintBroadcast decodeComplaint(byte[] bytes) throws InvalidMessageException {
     WireReader r = new WireReader(bytes);
     int from = r.readInt();
@@ -84,12 +102,18 @@ public final class CryptoWire {
     return new ComplaintBroadcast(from, accused, echoes);
   }
 
+  /** Encodes a round-3 reveal broadcast. */
   public static byte[] encode(RevealBroadcast b) {
     WireWriter w = new WireWriter().writeInt(b.dealer()).writeInt(b.revealed().size());
     b.revealed().forEach((j, s) -> w.writeInt(j).writeBytes(s.encode()));
     return w.toByteArray();
   }
 
+  /**
+   * Decodes a reveal broadcast.
+   *
+   * @throws InvalidMessageException for malformed bytes or invalid scalars
+   */
   public static RevealBroadcast decodeReveal(Group g, byte[] bytes) throws InvalidMessageException {
     WireReader r = new WireReader(bytes);
     int dealer = r.readInt();
@@ -102,12 +126,18 @@ public final class CryptoWire {
     return new RevealBroadcast(dealer, revealed);
   }
 
+  /** Encodes a decryption share with its proof. */
   public static byte[] encode(DecryptionShare s) {
     return new WireWriter().writeInt(s.trustee()).writeBytes(s.share().encode())
         .writeBytes(s.proof().commitment1().encode()).writeBytes(s.proof().commitment2().encode())
         .writeBytes(s.proof().response().encode()).toByteArray();
   }
 
+  /**
+   * Decodes a decryption share.
+   *
+   * @throws InvalidMessageException for malformed bytes or invalid elements
+   */
   public static DecryptionShare decodeDecryptionShare(Group g, byte[] bytes) throws InvalidMessageException {
     WireReader r = new WireReader(bytes);
     DecryptionShare s = new DecryptionShare(r.readInt(), element(g, r),
@@ -116,10 +146,16 @@ public final class CryptoWire {
     return s;
   }
 
+  /** Encodes a ciphertext. */
   public static byte[] encode(Ciphertext c) {
     return new WireWriter().writeBytes(c.encode()).toByteArray();
   }
 
+  /**
+   * Decodes a ciphertext.
+   *
+   * @throws InvalidMessageException for malformed bytes or invalid elements
+   */
   public static Ciphertext decodeCiphertext(Group g, byte[] bytes) throws InvalidMessageException {
     WireReader r = new WireReader(bytes);
     byte[] b = r.readBytes(2 * g.elementLength());

@@ -11,6 +11,7 @@ public final class WireReader {
   private final byte[] data;
   private int pos;
 
+  /** Reads {@code data} from the start. */
   public WireReader(byte[] data) {
     this.data = data;
   }
