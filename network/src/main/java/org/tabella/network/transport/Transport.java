@@ -52,6 +52,9 @@ public final class Transport implements AutoCloseable {
   private final SslContext serverContext;
   private final SslContext clientContext;
   private final Map<Integer, PeerLink> links = new TreeMap<>();
+  /** Every accepted connection, so that close() ends them too (peers then see the drop at once). */
+  private final io.netty.channel.group.ChannelGroup accepted =
+      new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
   private volatile Channel server;
   private volatile boolean closed;
 
@@ -83,6 +86,7 @@ public final class Transport implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            accepted.add(ch);
             ch.pipeline().addLast("tls", serverContext.newHandler(ch.alloc()));
             ch.pipeline().addLast("peer", new PeerAuthenticator(roster, self, -1, null));
             Pipelines.addFraming(ch.pipeline(), maxFrame);
@@ -121,6 +125,7 @@ public final class Transport implements AutoCloseable {
     if (server != null) {
       server.close().awaitUninterruptibly();
     }
+    accepted.close().awaitUninterruptibly();
     for (PeerLink l : links.values()) {
       Channel c = l.channel;
       if (c != null) {
