@@ -128,9 +128,11 @@ final class Fe {
     return z;
   }
 
-  /** 1 if x is negative (its canonical encoding is odd), else 0. */
+  /** 1 if x is negative (its canonical encoding is odd), else 0: the low bit of limb 0 once reduced. */
   static int isNegative(int[] x) {
-    return encode(x)[0] & 1;
+    int[] t = x.clone();
+    X25519Field.normalize(t);
+    return t[0] & 1;
   }
 
   /** All-ones mask if x ≡ 0, else 0. */
