@@ -84,7 +84,7 @@ class CommandLineTest {
     String out = run("bench", "--group", "ristretto255", "--json", "--millis", "20");
     String json = out.substring(out.indexOf('\n') + 1);
     var array = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-    assertEquals(11, array.size());
+    assertEquals(12, array.size());
     assertTrue(array.get(0).get("micros_per_op").asDouble() > 0);
   }
 
