@@ -1,8 +1,8 @@
 package org.tabella.crypto.dkg;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Objects;
+import org.tabella.crypto.internal.Contexts;
 import org.tabella.crypto.proofs.SchnorrProof;
 import org.tabella.groups.Element;
 
@@ -24,22 +24,14 @@ public record DealerBroadcast(int dealer, List<Element> commitments, SchnorrProo
 
   /** Canonical bytes (SPEC.md §2.10): what the round-2 echo digests. */
   public byte[] encode() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    write(out, new byte[] {(byte) (dealer >>> 24), (byte) (dealer >>> 16), (byte) (dealer >>> 8), (byte) dealer});
-    write(out, new byte[] {(byte) (commitments.size() >>> 8), (byte) commitments.size()});
+    List<byte[]> parts = new java.util.ArrayList<>();
+    parts.add(Contexts.intBytes(dealer));
+    parts.add(new byte[] {(byte) (commitments.size() >>> 8), (byte) commitments.size()});
     for (Element c : commitments) {
-      write(out, c.encode());
+      parts.add(c.encode());
     }
-    write(out, proofOfPossession.commitment().encode());
-    write(out, proofOfPossession.response().encode());
-    return out.toByteArray();
-  }
-
-  private static void write(ByteArrayOutputStream out, byte[] b) {
-    out.write(b.length >>> 24);
-    out.write(b.length >>> 16);
-    out.write(b.length >>> 8);
-    out.write(b.length);
-    out.write(b, 0, b.length);
+    parts.add(proofOfPossession.commitment().encode());
+    parts.add(proofOfPossession.response().encode());
+    return Contexts.lengthPrefixed(parts);
   }
 }

@@ -20,6 +20,15 @@ public final class Contexts {
     return out.toByteArray();
   }
 
+  /** Returns LP(part_1) ‖ … ‖ LP(part_n), without a label. */
+  public static byte[] lengthPrefixed(java.util.List<byte[]> parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      block(out, p);
+    }
+    return out.toByteArray();
+  }
+
   /** Returns a 4-byte big-endian integer. */
   public static byte[] intBytes(int v) {
     return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
