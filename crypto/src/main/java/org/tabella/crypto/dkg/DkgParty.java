@@ -157,16 +157,33 @@ public final class DkgParty {
         byParty.putIfAbsent(c.from(), c);
       }
     }
+    // Every dealer that any round-2 broadcaster echoed must have been echoed, identically, by all
+    // of them: otherwise some party saw a different broadcast, or none at all (a dealer that
+    // crashed mid-broadcast, or equivocated). Every honest party applies the same rule to the same
+    // round-2 broadcasts, so all disqualify the same dealers.
+    Set<Integer> echoedDealers = new TreeSet<>();
     for (ComplaintBroadcast c : byParty.values()) {
-      for (Map.Entry<Integer, byte[]> echo : c.echoes().entrySet()) {
-        if (!params.isParty(echo.getKey())) {
-          continue;
-        }
-        byte[] mine = myEchoes.get(echo.getKey());
-        if (mine == null || !MessageDigest.isEqual(mine, echo.getValue())) {
-          disqualify(echo.getKey(), "round 2: party " + c.from() + " saw a different broadcast");
+      for (int d : c.echoes().keySet()) {
+        if (params.isParty(d)) {
+          echoedDealers.add(d);
         }
       }
+    }
+    for (int d : echoedDealers) {
+      byte[] first = null;
+      for (ComplaintBroadcast c : byParty.values()) {
+        byte[] digest = c.echoes().get(d);
+        if (first == null && digest != null) {
+          first = digest;
+        }
+        if (digest == null || !MessageDigest.isEqual(first, digest)) {
+          disqualify(d, "round 2: party " + c.from() + (digest == null ? " never saw its broadcast"
+              : " saw a different broadcast"));
+          break;
+        }
+      }
+    }
+    for (ComplaintBroadcast c : byParty.values()) {
       for (int d : c.accused()) {
         if (dealers.containsKey(d) && d != c.from()) {
           complaintsAgainst.computeIfAbsent(d, k -> new TreeSet<>()).add(c.from());

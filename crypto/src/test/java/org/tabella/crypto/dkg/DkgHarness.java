@@ -61,7 +61,10 @@ final class DkgHarness {
         if (d.getKey() == j || !sends(d.getKey(), 1)) {
           continue;
         }
-        bs.add(tamperBroadcast.apply(d.getKey(), j, d.getValue().broadcast()));
+        DealerBroadcast delivered = tamperBroadcast.apply(d.getKey(), j, d.getValue().broadcast());
+        if (delivered != null) {
+          bs.add(delivered);
+        }
         for (PrivateShare s : tamperShares.apply(d.getValue().privateShares())) {
           if (s.recipient() == j) {
             ps.add(s);

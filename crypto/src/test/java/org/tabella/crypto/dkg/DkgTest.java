@@ -143,6 +143,18 @@ class DkgTest {
   }
 
   @Test
+  @DisplayName("a dealer whose broadcast reached only some parties (a crash mid-broadcast) is out for everyone")
+  void partialBroadcast() throws Exception {
+    DkgHarness h = harness();
+    h.tamperBroadcast = (from, to, b) -> from == 4 && to != 1 ? null : b;
+    Map<Integer, Object> results = h.run();
+    for (Object o : results.values()) {
+      assertFalse(((DkgResult) o).qualified().contains(4));
+    }
+    assertAgreement(results, Set.of(1, 2, 3, 5));
+  }
+
+  @Test
   @DisplayName("a copied proof of possession, a wrong commitment count and an identity commitment disqualify")
   void invalidBroadcasts() throws Exception {
     DkgHarness h = harness();
