@@ -52,12 +52,34 @@ public final class PartyElection {
     if (mine != null) {
       node.broadcast("ballots", 1, BallotCodec.encode(mine));
     }
-    List<Ballot> out = new ArrayList<>();
+    java.util.Map<Integer, byte[]> received = new java.util.TreeMap<>(node.collectBroadcasts("ballots", 1));
     if (mine != null) {
-      out.add(mine);
+      received.put(node.id(), BallotCodec.encode(mine));
     }
+    // Round 2: everyone says which ballots it holds (sender, SHA-256 of the bytes); a ballot is kept
+    // only if every party that answered holds exactly it, so all boards get the same ballots even
+    // when a party crashed in the middle of its broadcast.
+    org.tabella.network.wire.WireWriter w = new org.tabella.network.wire.WireWriter().writeInt(received.size());
+    received.forEach((sender, bytes) -> w.writeInt(sender).writeBytes(sha256(bytes)));
+    node.broadcast("ballots", 2, w.toByteArray());
+    List<java.util.Map<Integer, byte[]>> views = new ArrayList<>();
+    views.add(digests(received));
+    for (byte[] view : node.collectBroadcasts("ballots", 2).values()) {
+      java.util.Map<Integer, byte[]> parsed = parseView(view);
+      if (parsed != null) {
+        views.add(parsed);
+      }
+    }
+    node.finish("ballots");
+    List<Ballot> out = new ArrayList<>();
     Group g = election.groupObject();
-    for (var e : node.collectBroadcasts("ballots", 1).entrySet()) {
+    for (var e : received.entrySet()) {
+      byte[] digest = sha256(e.getValue());
+      boolean everywhere = views.stream().allMatch(v -> v.containsKey(e.getKey())
+          && java.security.MessageDigest.isEqual(v.get(e.getKey()), digest));
+      if (!everywhere) {
+        continue;
+      }
       try {
         out.add(BallotCodec.decode(g, e.getValue()));
       } catch (InvalidMessageException ex) {
@@ -65,8 +87,36 @@ public final class PartyElection {
             "party {0}: undecodable ballot from {1}", node.id(), e.getKey());
       }
     }
-    node.finish("ballots");
     return out;
+  }
+
+  private static java.util.Map<Integer, byte[]> digests(java.util.Map<Integer, byte[]> ballots) {
+    java.util.Map<Integer, byte[]> d = new java.util.TreeMap<>();
+    ballots.forEach((k, v) -> d.put(k, sha256(v)));
+    return d;
+  }
+
+  private static java.util.Map<Integer, byte[]> parseView(byte[] bytes) {
+    try {
+      WireReader r = new WireReader(bytes);
+      int n = r.readCount(1 << 16);
+      java.util.Map<Integer, byte[]> m = new java.util.TreeMap<>();
+      for (int i = 0; i < n; i++) {
+        m.put(r.readInt(), r.readBytes(32));
+      }
+      r.end();
+      return m;
+    } catch (InvalidMessageException e) {
+      return null;
+    }
+  }
+
+  private static byte[] sha256(byte[] b) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(b);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
