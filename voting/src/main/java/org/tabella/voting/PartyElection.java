@@ -73,11 +73,9 @@ public final class PartyElection {
     node.finish("ballots");
     List<Ballot> out = new ArrayList<>();
     Group g = election.groupObject();
+    Set<Integer> agreed = agreedSenders(views);
     for (var e : received.entrySet()) {
-      byte[] digest = sha256(e.getValue());
-      boolean everywhere = views.stream().allMatch(v -> v.containsKey(e.getKey())
-          && java.security.MessageDigest.isEqual(v.get(e.getKey()), digest));
-      if (!everywhere) {
+      if (!agreed.contains(e.getKey())) {
         continue;
       }
       try {
@@ -88,6 +86,19 @@ public final class PartyElection {
       }
     }
     return out;
+  }
+
+  /**
+   * The senders whose ballot every view holds with the same digest (the first view is this party's
+   * own). Every honest party computes the same set from the same round-2 broadcasts.
+   */
+  static Set<Integer> agreedSenders(List<java.util.Map<Integer, byte[]>> views) {
+    Set<Integer> agreed = new TreeSet<>(views.get(0).keySet());
+    for (java.util.Map<Integer, byte[]> v : views) {
+      agreed.removeIf(sender -> !v.containsKey(sender)
+          || !java.security.MessageDigest.isEqual(v.get(sender), views.get(0).get(sender)));
+    }
+    return agreed;
   }
 
   private static java.util.Map<Integer, byte[]> digests(java.util.Map<Integer, byte[]> ballots) {

@@ -1,0 +1,24 @@
+package org.tabella.voting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class PartyElectionTest {
+  static final byte[] A = {1};
+  static final byte[] B = {2};
+
+  @Test
+  @DisplayName("a ballot is kept only when every party's view holds exactly it")
+  void agreement() {
+    Map<Integer, byte[]> mine = Map.of(1, A, 2, A, 3, A);
+    // Party 3's ballot reached only some parties; party 2's was seen differently by one view.
+    List<Map<Integer, byte[]>> views = List.of(mine, Map.of(1, A, 2, A), Map.of(1, A, 2, B, 3, A));
+    assertEquals(Set.of(1), PartyElection.agreedSenders(views));
+    assertEquals(Set.of(1, 2, 3), PartyElection.agreedSenders(List.of(mine, mine, mine)));
+  }
+}
