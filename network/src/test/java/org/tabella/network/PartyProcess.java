@@ -36,8 +36,17 @@ public final class PartyProcess {
     int vote = Integer.parseInt(args[2]);
     Roster roster = Roster.load(dir.resolve("roster.json"));
     Identity identity = Identity.load(roster, id, RosterTool.keyFile(dir, id));
+    boolean crash = args.length > 3 && args[3].equals("crash-in-dkg");
     NodeOptions options = NodeOptions.defaults().withRoundTimeout(Duration.ofSeconds(5))
-        .withConnectTimeout(Duration.ofSeconds(30));
+        .withConnectTimeout(Duration.ofSeconds(30))
+        .withOutgoing((instance, round, to, payload) -> {
+          if (crash && instance.equals("dkg") && round == 2) {
+            System.out.println("crashing");
+            System.out.flush();
+            Runtime.getRuntime().halt(137); // like kill -9: no shutdown hooks, sockets dropped by the OS
+          }
+          return payload;
+        });
     try (PartyNode node = PartyNode.start(roster, identity, options)) {
       DkgResult key = node.runDkg();
       Group g = Groups.named(roster.group());
