@@ -140,6 +140,11 @@ final class Mailbox {
     }
   }
 
+  /** Whether {@code instance} is finished (its late messages need no checking at all). */
+  synchronized boolean isFinished(String instance) {
+    return finished.contains(instance);
+  }
+
   /** Number of rounds currently held (for memory checks). */
   synchronized int heldRounds() {
     return broadcasts.size() + privates.size();

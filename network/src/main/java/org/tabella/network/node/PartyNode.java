@@ -328,6 +328,14 @@ public final class PartyNode implements AutoCloseable {
       LOG.log(System.Logger.Level.WARNING, "party {0}: dropped a message from {1} with a wrong sender or session", self, peer);
       return;
     }
+    if (mailbox.isFinished(e.instance())) {
+      // Late for this node, but peers may still wait for its echo: relay a direct broadcast
+      // unchecked (they check the author's signature), skip everything else.
+      if (e.kind() == Envelope.MESSAGE && e.isBroadcast()) {
+        relay(e, peer);
+      }
+      return;
+    }
     if (e.kind() == Envelope.ECHO) {
       try {
         Envelope inner = Envelope.decode(e.payload());
@@ -348,15 +356,20 @@ public final class PartyNode implements AutoCloseable {
     }
     if (e.isBroadcast()) {
       mailbox.addBroadcast(e, peer);
-      Envelope echo = new Envelope(roster.sessionId(), e.instance(), e.round(), self, Envelope.BROADCAST,
-          Envelope.ECHO, e.encode(), new byte[0]);
-      for (int other : roster.parties().keySet()) {
-        if (other != self && other != peer) {
-          transport.send(other, echo);
-        }
-      }
+      relay(e, peer);
     } else if (e.recipient() == self) {
       mailbox.addPrivate(e);
+    }
+  }
+
+  /** Echoes a direct broadcast from {@code peer} to every other party. */
+  private void relay(Envelope e, int peer) {
+    Envelope echo = new Envelope(roster.sessionId(), e.instance(), e.round(), self, Envelope.BROADCAST,
+        Envelope.ECHO, e.encode(), new byte[0]);
+    for (int other : roster.parties().keySet()) {
+      if (other != self && other != peer) {
+        transport.send(other, echo);
+      }
     }
   }
 
