@@ -29,19 +29,15 @@ import org.tabella.voting.record.RecordVerifier;
 public final class LocalElection implements AutoCloseable {
   private final ElectionParameters election;
   private final ThresholdKey key;
-  private final List<Integer> qualified;
   private final BulletinBoard board;
 
   /**
-   * Opens (or reopens) the election's board.
-   *
-   * @param qualified the dealers of the key ceremony (for the record)
+   * Opens (or reopens) the election's board. The key's origin (a trusted dealer, or a ceremony the
+   * caller ran) is not part of this election's record: it carries no ceremony transcript.
    */
-  public LocalElection(ElectionParameters election, ThresholdKey key, List<Integer> qualified, Path boardFile)
-      throws IOException {
+  public LocalElection(ElectionParameters election, ThresholdKey key, Path boardFile) throws IOException {
     this.election = election;
     this.key = key;
-    this.qualified = List.copyOf(qualified);
     this.board = BulletinBoard.open(boardFile, election, key.publicKey());
   }
 
@@ -106,7 +102,7 @@ public final class LocalElection implements AutoCloseable {
         entries.add(new DecryptedEntry(contest.id(), k, start, steps, used, count, unanimous));
       }
     }
-    return new ElectionRecord(election, key, qualified, board.encodedBallots(), board.head(), entries, null);
+    return new ElectionRecord(election, key, List.of(), board.encodedBallots(), board.head(), entries, null);
   }
 
   @Override

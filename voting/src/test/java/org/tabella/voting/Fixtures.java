@@ -26,7 +26,7 @@ final class Fixtures {
 
   /** A finished mixed election with 4 ballots, as a record. */
   static ElectionRecord mixedRecord(Path dir) throws Exception {
-    try (LocalElection e = new LocalElection(MIXED, DEALT.key(), List.of(1, 2, 3, 4, 5), dir.resolve("board.log"))) {
+    try (LocalElection e = new LocalElection(MIXED, DEALT.key(), dir.resolve("board.log"))) {
       e.cast(mixedBallot("a", 1, 0, new int[] {1, 1, 0, 0}));
       e.cast(mixedBallot("b", 0, 2, new int[] {0, 1, 0, 0}));
       e.cast(mixedBallot("c", 1, 0, new int[] {0, 0, 0, 0}));

@@ -21,7 +21,7 @@ public final class ReadmeElection {
         false);
 
     Path dir = Files.createTempDirectory("election");
-    try (LocalElection e = new LocalElection(election, trustees.key(), List.of(1, 2, 3, 4, 5),
+    try (LocalElection e = new LocalElection(election, trustees.key(),
         dir.resolve("board.log"))) {
       var pk = trustees.key().publicKey();
       Receipt r = e.cast(Ballots.encrypt(election, pk, "voter-1", Map.of(

@@ -47,7 +47,7 @@ class RecordVerifierTest {
     for (boolean dissent : new boolean[] {false, true}) {
       Path sub = dir.resolve("u" + dissent);
       Files.createDirectories(sub);
-      try (LocalElection le = new LocalElection(e, Fixtures.DEALT.key(), List.of(1, 2, 3, 4, 5), sub.resolve("b.log"))) {
+      try (LocalElection le = new LocalElection(e, Fixtures.DEALT.key(), sub.resolve("b.log"))) {
         for (int i = 0; i < 4; i++) {
           le.cast(Ballots.referendum(e, Fixtures.DEALT.key().publicKey(), "v" + i, !(dissent && i == 2)));
         }
@@ -72,6 +72,7 @@ class RecordVerifierTest {
     assertRejected(good, "key.json", o -> o.put("public_key", ((ObjectNode) o.get("verification_keys")).get("1").asText()));
     assertRejected(good, "key.json", o -> ((ObjectNode) o.get("verification_keys")).put("2",
         ((ObjectNode) o.get("verification_keys")).get("3").asText()));
+    assertRejected(good, "key.json", o -> ((ArrayNode) o.get("qualified_dealers")).add(3));
     assertRejected(good, "ballots.json", o -> ((ArrayNode) o.get("ballots")).remove(1));
     assertRejected(good, "ballots.json", o -> ((ArrayNode) o.get("ballots")).add(o.get("ballots").get(0).asText()));
     assertRejected(good, "ballots.json", o -> {

@@ -30,7 +30,7 @@ final class ElectionBenchmark {
     long t1 = System.nanoTime();
     ElectionRecord record;
     long t2;
-    try (LocalElection e = new LocalElection(election, dealt.key(), List.of(), dir.resolve("board.log"))) {
+    try (LocalElection e = new LocalElection(election, dealt.key(), dir.resolve("board.log"))) {
       for (int from = 0; from < n; from += 2048) {
         e.board().submitAll(new ArrayList<>(ballots.subList(from, Math.min(n, from + 2048))));
       }

@@ -72,6 +72,9 @@ public final class RecordVerifier {
       }
       summary.add("key ceremony: " + dealers.size() + " qualified dealers, transcript checked");
     } else {
+      if (!r.qualified().isEmpty()) {
+        failures.add("key: qualified dealers listed without a ceremony transcript to prove them");
+      }
       summary.add("key from a trusted dealer (no ceremony transcript)");
     }
 
