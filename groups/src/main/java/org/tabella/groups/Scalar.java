@@ -120,16 +120,7 @@ public final class Scalar {
 
   /** Returns the canonical big-endian encoding, {@link #encodedLength(BigInteger)} bytes. */
   public byte[] encode() {
-    return toFixedLength(value, encodedLength(order));
-  }
-
-  /** Returns {@code value} as exactly {@code length} big-endian bytes. */
-  static byte[] toFixedLength(BigInteger value, int length) {
-    byte[] raw = value.toByteArray();
-    byte[] out = new byte[length];
-    int copy = Math.min(raw.length, length);
-    System.arraycopy(raw, raw.length - copy, out, length - copy, copy);
-    return out;
+    return org.tabella.groups.internal.Bytes.toFixedLength(value, encodedLength(order));
   }
 
   private BigInteger reduceSum(BigInteger s) {

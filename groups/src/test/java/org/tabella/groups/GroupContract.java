@@ -133,9 +133,9 @@ public abstract class GroupContract {
     Scalar s = g.randomScalar(rng);
     assertEquals(g.scalarLength(), s.encode().length);
     assertEquals(s, g.decodeScalar(s.encode()));
-    byte[] q = Scalar.toFixedLength(g.order(), g.scalarLength());
+    byte[] q = org.tabella.groups.internal.Bytes.toFixedLength(g.order(), g.scalarLength());
     assertThrows(InvalidEncodingException.class, () -> g.decodeScalar(q));
-    byte[] qPlusOne = Scalar.toFixedLength(g.order().add(BigInteger.ONE), g.scalarLength());
+    byte[] qPlusOne = org.tabella.groups.internal.Bytes.toFixedLength(g.order().add(BigInteger.ONE), g.scalarLength());
     assertThrows(InvalidEncodingException.class, () -> g.decodeScalar(qPlusOne));
     byte[] max = new byte[g.scalarLength()];
     Arrays.fill(max, (byte) 0xff);

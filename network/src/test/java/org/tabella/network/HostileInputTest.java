@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.Unpooled;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
@@ -103,5 +102,4 @@ class HostileInputTest {
     }
   }
 
-  static final byte[] UNUSED = "x".getBytes(StandardCharsets.UTF_8);
 }

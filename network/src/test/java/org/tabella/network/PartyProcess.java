@@ -1,6 +1,5 @@
 package org.tabella.network;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,5 +106,4 @@ public final class PartyProcess {
     }
   }
 
-  static final byte[] UNUSED = "".getBytes(StandardCharsets.UTF_8);
 }

@@ -184,11 +184,6 @@ public final class EcGroup extends AbstractGroup {
     return hashToCurve.mapToCurve(u);
   }
 
-  /** Returns x·G for an affine point (x, y) given as integers, validated on the curve. */
-  Element fromAffine(BigInteger x, BigInteger y) {
-    return new EcElement(this, curve.validatePoint(x, y));
-  }
-
   @Override
   public Element multiExp(List<Element> bases, List<Scalar> exponents) {
     checkMultiExpArguments(bases, exponents);

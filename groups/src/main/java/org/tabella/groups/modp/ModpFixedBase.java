@@ -28,7 +28,6 @@ final class ModpFixedBase implements FixedBaseTable {
     this.width = chooseWidth(bits, group.elementLength(), budgetBytes);
     int windows = (bits + width - 1) / width;
     int digits = 1 << width;
-    BigInteger p = group.p();
     this.table = new BigInteger[windows][digits];
     BigInteger windowBase = base.value();
     for (int i = 0; i < windows; i++) {
@@ -40,9 +39,6 @@ final class ModpFixedBase implements FixedBaseTable {
       }
       // next window base = windowBase^(2^w) = row[2^w − 1] · windowBase
       windowBase = group.multiplyMod(row[digits - 1], windowBase);
-    }
-    if (p.bitLength() == 0) {
-      throw new IllegalStateException("empty modulus");
     }
   }
 
@@ -56,10 +52,6 @@ final class ModpFixedBase implements FixedBaseTable {
       }
     }
     return best;
-  }
-
-  int width() {
-    return width;
   }
 
   @Override

@@ -35,10 +35,6 @@ final class Fe {
     return X25519Field.create();
   }
 
-  static int[] copy(int[] x) {
-    return x.clone();
-  }
-
   static int[] fromInt(int v) {
     int[] z = create();
     z[0] = v;
