@@ -39,16 +39,45 @@ public record DleqProof(Element commitment1, Element commitment2, Scalar respons
    */
   public static DleqProof prove(SecretScalar x, Element g1, Element h1, Element g2, Element h2,
       byte[] context) {
-    Group g = g1.group();
-    Scalar secret = x.reveal();
-    if (!g1.exp(secret).equals(h1) || !g2.exp(secret).equals(h2)) {
+    if (!power(g1, x.reveal()).equals(h1) || !power(g2, x.reveal()).equals(h2)) {
       throw new IllegalArgumentException("the secret does not satisfy the statement");
     }
+    return proveTrue(x.reveal(), g1, h1, g2, h2, context);
+  }
+
+  /**
+   * A statement computed here, with its proof: h1 = g1^x and h2 = g2^x.
+   *
+   * @param h1 g1^x
+   * @param h2 g2^x
+   * @param proof the proof that both have the same exponent
+   */
+  public record Proven(Element h1, Element h2, DleqProof proof) {}
+
+  /**
+   * Raises g1 and g2 to x and proves it, computing each power once (callers that need the powers
+   * themselves — decryption shares, blinding steps — use this instead of {@link #prove}).
+   */
+  public static Proven proveImage(SecretScalar x, Element g1, Element g2, byte[] context) {
+    Element h1 = power(g1, x.reveal());
+    Element h2 = power(g2, x.reveal());
+    return new Proven(h1, h2, proveTrue(x.reveal(), g1, h1, g2, h2, context));
+  }
+
+  private static DleqProof proveTrue(Scalar secret, Element g1, Element h1, Element g2, Element h2,
+      byte[] context) {
+    Group g = g1.group();
     Scalar k = g.randomNonZeroScalar(Randomness.current());
-    Element r1 = g1.equals(g.generator()) ? g.generatorTable().exp(k) : g1.exp(k);
-    Element r2 = g2.exp(k);
+    Element r1 = power(g1, k);
+    Element r2 = power(g2, k);
     Scalar c = challenge(g1, h1, g2, h2, r1, r2, context);
     return new DleqProof(r1, r2, k.add(c.multiply(secret)));
+  }
+
+  /** base^e, through the generator's table when the base is the generator. */
+  private static Element power(Element base, Scalar e) {
+    Group g = base.group();
+    return base.equals(g.generator()) ? g.generatorTable().exp(e) : base.exp(e);
   }
 
   /** Returns whether the proof holds for the statement under {@code context}. */

@@ -15,10 +15,13 @@ import org.tabella.groups.Scalar;
 public final class PedersenVss {
   private PedersenVss() {}
 
-  /** The second generator h of a group (SPEC.md §2.7). */
+  private static final java.util.Map<Group, Element> SECOND_GENERATORS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The second generator h of a group (SPEC.md §2.7), hashed once per group. */
   public static Element secondGenerator(Group group) {
-    return group.hashToElement("tabella-pedersen-h-v1".getBytes(StandardCharsets.UTF_8),
-        "tabella-v1-generator".getBytes(StandardCharsets.UTF_8));
+    return SECOND_GENERATORS.computeIfAbsent(group, g -> g.hashToElement(
+        "tabella-pedersen-h-v1".getBytes(StandardCharsets.UTF_8),
+        "tabella-v1-generator".getBytes(StandardCharsets.UTF_8)));
   }
 
   /** A dealing: the public commitments and, per party, the two share values. */

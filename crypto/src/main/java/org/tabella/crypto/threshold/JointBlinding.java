@@ -21,10 +21,8 @@ public final class JointBlinding {
   public static BlindingStep blind(int trustee, Ciphertext input, byte[] context) {
     Group g = input.group();
     SecretScalar s = SecretScalar.of(g.randomNonZeroScalar(Randomness.current()));
-    Ciphertext output = new Ciphertext(input.a().exp(s.reveal()), input.b().exp(s.reveal()));
-    DleqProof proof = DleqProof.prove(s, input.a(), output.a(), input.b(), output.b(),
-        stepContext(context, trustee));
-    return new BlindingStep(trustee, input, output, proof);
+    DleqProof.Proven p = DleqProof.proveImage(s, input.a(), input.b(), stepContext(context, trustee));
+    return new BlindingStep(trustee, input, new Ciphertext(p.h1(), p.h2()), p.proof());
   }
 
   /**

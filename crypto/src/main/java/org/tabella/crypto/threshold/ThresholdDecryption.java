@@ -35,11 +35,9 @@ public final class ThresholdDecryption {
       throw new IllegalArgumentException("ciphertext of another group");
     }
     Group g = share.group();
-    Element d = c.a().exp(share.value().reveal());
-    Element x = g.generatorTable().exp(share.value().reveal());
-    DleqProof proof = DleqProof.prove(share.value(), g.generator(), x, c.a(), d,
+    DleqProof.Proven p = DleqProof.proveImage(share.value(), g.generator(), c.a(),
         proofContext(context, c, share.index()));
-    return new DecryptionShare(share.index(), d, proof);
+    return new DecryptionShare(share.index(), p.h2(), p.proof());
   }
 
   /** Returns whether one share is valid for {@code c} under the threshold key. */
