@@ -33,6 +33,7 @@ public final class Ballots {
    */
   public static Ballot encrypt(ElectionParameters election, ElGamalPublicKey key, String ballotId,
       Map<String, int[]> choices) {
+    byte[] electionHash = election.hash();
     List<ContestBallot> contests = new ArrayList<>();
     for (Contest c : election.contests()) {
       int[] sel = choices.get(c.id());
@@ -51,7 +52,7 @@ public final class Ballots {
         sum += sel[k];
         ElGamal.Encryption e = ElGamal.encryptWithNonce(key, sel[k]);
         RangeProof p = RangeProof.prove(key.table(), e.ciphertext().a(), e.ciphertext().b(), e.nonce(),
-            sel[k], 1, selectionContext(election, ballotId, c.id(), k));
+            sel[k], 1, selectionContext(electionHash, ballotId, c.id(), k));
         proven.add(new ProvenCiphertext(e.ciphertext(), p));
         nonceSum = nonceSum.add(e.nonce().reveal());
         product = product.add(e.ciphertext());
@@ -61,7 +62,7 @@ public final class Ballots {
       }
       RangeProof sumProof = c.needsSumProof()
           ? RangeProof.prove(key.table(), product.a(), product.b(), SecretScalar.of(nonceSum), sum, c.limit(),
-              sumContext(election, ballotId, c.id()))
+              sumContext(electionHash, ballotId, c.id()))
           : null;
       contests.add(new ContestBallot(c.id(), proven, sumProof));
     }
@@ -80,6 +81,7 @@ public final class Ballots {
    */
   public static List<String> addTo(ProofBatch batch, ElectionParameters election, ElGamalPublicKey key, Ballot b) {
     List<String> problems = new ArrayList<>();
+    byte[] electionHash = election.hash();
     if (b.contests().size() != election.contests().size()) {
       problems.add("ballot has " + b.contests().size() + " contests, the election " + election.contests().size());
       return problems;
@@ -101,14 +103,14 @@ public final class Ballots {
           problems.add("contest " + c.id() + " option " + k + ": not a 0/1 proof");
         }
         batch.add(s.proof(), key.element(), s.ciphertext().a(), s.ciphertext().b(),
-            selectionContext(election, b.ballotId(), c.id(), k));
+            selectionContext(electionHash, b.ballotId(), c.id(), k));
         product = product.add(s.ciphertext());
       }
       if (c.needsSumProof()) {
         if (cb.sumProof() == null || cb.sumProof().maximum() != c.limit()) {
           problems.add("contest " + c.id() + ": missing or wrong sum proof");
         } else {
-          batch.add(cb.sumProof(), key.element(), product.a(), product.b(), sumContext(election, b.ballotId(), c.id()));
+          batch.add(cb.sumProof(), key.element(), product.a(), product.b(), sumContext(electionHash, b.ballotId(), c.id()));
         }
       } else if (cb.sumProof() != null) {
         problems.add("contest " + c.id() + ": unexpected sum proof");
@@ -140,13 +142,13 @@ public final class Ballots {
     }
   }
 
-  static byte[] selectionContext(ElectionParameters e, String ballotId, String contestId, int option) {
-    return new WireWriter().writeString("tabella-selection-v1").writeBytes(e.hash()).writeString(ballotId)
+  static byte[] selectionContext(byte[] electionHash, String ballotId, String contestId, int option) {
+    return new WireWriter().writeString("tabella-selection-v1").writeBytes(electionHash).writeString(ballotId)
         .writeString(contestId).writeInt(option).toByteArray();
   }
 
-  static byte[] sumContext(ElectionParameters e, String ballotId, String contestId) {
-    return new WireWriter().writeString("tabella-contest-sum-v1").writeBytes(e.hash()).writeString(ballotId)
+  static byte[] sumContext(byte[] electionHash, String ballotId, String contestId) {
+    return new WireWriter().writeString("tabella-contest-sum-v1").writeBytes(electionHash).writeString(ballotId)
         .writeString(contestId).toByteArray();
   }
 }
