@@ -59,8 +59,10 @@ class CryptoKnownAnswerTest {
     for (JsonNode e : v.get("encryptions")) {
       Ciphertext c = Ciphertext.decode(g, HEX.parseHex(e.get("ciphertext").asText()));
       ProvenCiphertext pc = new ProvenCiphertext(c, CryptoVectors.readRange(g, e.get("range_proof")));
-      assertTrue(pc.verify(pk, ctx));
-      assertFalse(pc.verify(pk, new byte[] {1}));
+      int max = e.get("maximum").asInt();
+      assertTrue(pc.verify(pk, max, ctx));
+      assertFalse(pc.verify(pk, max, new byte[] {1}));
+      assertFalse(pc.verify(pk, max + 1, ctx));
       assertEquals(e.get("maximum").asInt(), pc.proof().maximum());
       assertEquals(e.get("plaintext").asLong(), ElGamal.decrypt(sk, c, 10));
     }

@@ -35,7 +35,7 @@ class ReadmeExampleTest {
       byte[] ballotContext = (new String(election, StandardCharsets.UTF_8) + "/ballot-" + i)
           .getBytes(StandardCharsets.UTF_8);
       ProvenCiphertext ballot = ElGamal.encryptWithProof(trustees.key().publicKey(), votes[i], 1, ballotContext);
-      if (!ballot.verify(trustees.key().publicKey(), ballotContext)) {
+      if (!ballot.verify(trustees.key().publicKey(), 1, ballotContext)) {
         throw new IllegalStateException("invalid ballot");
       }
       tally = tally.add(ballot.ciphertext());

@@ -22,8 +22,8 @@ import org.tabella.crypto.elgamal.ElGamal;
 import org.tabella.crypto.threshold.DecryptionResult;
 import org.tabella.crypto.threshold.RejectedShare;
 import org.tabella.network.node.NodeOptions;
-import org.tabella.network.wire.CryptoWire;
-import org.tabella.network.wire.InvalidMessageException;
+import org.tabella.crypto.encoding.ProtocolCodec;
+import org.tabella.crypto.encoding.MalformedEncodingException;
 import org.tabella.groups.Groups;
 
 @DisplayName("ceremonies between nodes over loopback TLS")
@@ -169,7 +169,7 @@ class CeremonyOverTlsTest {
           synchronized (alternative) {
             if (alternative[0] == null) {
               var params = new org.tabella.crypto.dkg.DkgParameters(g, 5, 3, net.roster.sessionId());
-              alternative[0] = CryptoWire.encode(new org.tabella.crypto.dkg.DkgParty(params, 3).deal().broadcast());
+              alternative[0] = ProtocolCodec.encode(new org.tabella.crypto.dkg.DkgParty(params, 3).deal().broadcast());
             }
             return alternative[0];
           }
@@ -193,20 +193,20 @@ class CeremonyOverTlsTest {
 
   static byte[] tamperShare(org.tabella.groups.Group g, byte[] p) {
     try {
-      var s = CryptoWire.decodePrivateShare(g, p);
-      return CryptoWire.encode(new org.tabella.crypto.dkg.PrivateShare(s.dealer(), s.recipient(),
+      var s = ProtocolCodec.decodePrivateShare(g, p);
+      return ProtocolCodec.encode(new org.tabella.crypto.dkg.PrivateShare(s.dealer(), s.recipient(),
           org.tabella.groups.SecretScalar.of(s.share().reveal().add(g.scalar(1)))));
-    } catch (InvalidMessageException e) {
+    } catch (MalformedEncodingException e) {
       return p;
     }
   }
 
   static byte[] tamperDecryptionShare(org.tabella.groups.Group g, byte[] p) {
     try {
-      var s = CryptoWire.decodeDecryptionShare(g, p);
-      return CryptoWire.encode(new org.tabella.crypto.threshold.DecryptionShare(s.trustee(),
+      var s = ProtocolCodec.decodeDecryptionShare(g, p);
+      return ProtocolCodec.encode(new org.tabella.crypto.threshold.DecryptionShare(s.trustee(),
           s.share().mul(g.generator()), s.proof()));
-    } catch (InvalidMessageException e) {
+    } catch (MalformedEncodingException e) {
       return p;
     }
   }

@@ -5,12 +5,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 import org.tabella.groups.Group;
 import org.tabella.groups.Groups;
-import org.tabella.network.wire.CryptoWire;
+import org.tabella.crypto.encoding.ProtocolCodec;
 import org.tabella.network.wire.Envelope;
-import org.tabella.network.wire.InvalidMessageException;
+import org.tabella.crypto.encoding.MalformedEncodingException;
 
 /**
- * Fuzzes the frame and message decoders: whatever the bytes, only {@link InvalidMessageException}
+ * Fuzzes the frame and message decoders: whatever the bytes, only {@link MalformedEncodingException}
  * escapes. Tries: {@code jqwik.tries.default} (a million with {@code -Pfuzz}).
  */
 class DecoderFuzzProperties {
@@ -21,7 +21,7 @@ class DecoderFuzzProperties {
     try {
       Envelope e = Envelope.decode(bytes);
       Envelope.decode(e.encode());
-    } catch (InvalidMessageException expected) {
+    } catch (MalformedEncodingException expected) {
       // documented outcome
     }
   }
@@ -35,7 +35,7 @@ class DecoderFuzzProperties {
     }
     try {
       Envelope.decode(b);
-    } catch (InvalidMessageException expected) {
+    } catch (MalformedEncodingException expected) {
       // documented outcome
     }
   }
@@ -43,28 +43,28 @@ class DecoderFuzzProperties {
   @Property
   void protocolMessages(@ForAll @Size(max = 400) byte[] bytes) {
     try {
-      CryptoWire.decodeDealerBroadcast(G, bytes);
-    } catch (InvalidMessageException expected) {
+      ProtocolCodec.decodeDealerBroadcast(G, 2, bytes);
+    } catch (MalformedEncodingException expected) {
       // documented outcome
     }
     try {
-      CryptoWire.decodePrivateShare(G, bytes);
-    } catch (InvalidMessageException expected) {
+      ProtocolCodec.decodePrivateShare(G, bytes);
+    } catch (MalformedEncodingException expected) {
       // documented outcome
     }
     try {
-      CryptoWire.decodeComplaint(bytes);
-    } catch (InvalidMessageException expected) {
+      ProtocolCodec.decodeComplaint(bytes);
+    } catch (MalformedEncodingException expected) {
       // documented outcome
     }
     try {
-      CryptoWire.decodeReveal(G, bytes);
-    } catch (InvalidMessageException expected) {
+      ProtocolCodec.decodeReveal(G, bytes);
+    } catch (MalformedEncodingException expected) {
       // documented outcome
     }
     try {
-      CryptoWire.decodeDecryptionShare(G, bytes);
-    } catch (InvalidMessageException expected) {
+      ProtocolCodec.decodeDecryptionShare(G, bytes);
+    } catch (MalformedEncodingException expected) {
       // documented outcome
     }
   }

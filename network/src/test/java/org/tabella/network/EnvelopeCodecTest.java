@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.tabella.network.transport.Pipelines;
 import org.tabella.network.wire.Envelope;
-import org.tabella.network.wire.InvalidMessageException;
+import org.tabella.crypto.encoding.MalformedEncodingException;
 
 @DisplayName("framing and the envelope codec")
 class EnvelopeCodecTest {
@@ -84,10 +84,10 @@ class EnvelopeCodecTest {
   void bounds() {
     byte[] good = SAMPLE.encode();
     byte[] withTrailing = java.util.Arrays.copyOf(good, good.length + 1);
-    assertThrows(InvalidMessageException.class, () -> Envelope.decode(withTrailing));
+    assertThrows(MalformedEncodingException.class, () -> Envelope.decode(withTrailing));
     byte[] lying = good.clone();
     lying[0] = 0x7f; // outer length far beyond the data
-    assertThrows(InvalidMessageException.class, () -> Envelope.decode(lying));
-    assertThrows(InvalidMessageException.class, () -> Envelope.decode(new byte[0]));
+    assertThrows(MalformedEncodingException.class, () -> Envelope.decode(lying));
+    assertThrows(MalformedEncodingException.class, () -> Envelope.decode(new byte[0]));
   }
 }

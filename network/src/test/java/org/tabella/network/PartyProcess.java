@@ -17,9 +17,9 @@ import org.tabella.network.node.PartyNode;
 import org.tabella.network.roster.Identity;
 import org.tabella.network.roster.Roster;
 import org.tabella.network.roster.RosterTool;
-import org.tabella.network.wire.CryptoWire;
-import org.tabella.network.wire.WireReader;
-import org.tabella.network.wire.WireWriter;
+import org.tabella.crypto.encoding.ProtocolCodec;
+import org.tabella.crypto.encoding.ByteReader;
+import org.tabella.crypto.encoding.ByteWriter;
 
 /**
  * One party as its own process (for the multi-process test): key ceremony, a 0/1 vote with its
@@ -70,11 +70,11 @@ public final class PartyProcess {
   }
 
   static byte[] ballotContext(Roster roster, int party) {
-    return new WireWriter().writeString("tabella-test-ballot").writeBytes(roster.sessionId()).writeInt(party).toByteArray();
+    return new ByteWriter().writeString("tabella-test-ballot").writeBytes(roster.sessionId()).writeInt(party).toByteArray();
   }
 
   static byte[] encode(ProvenCiphertext b) {
-    WireWriter w = new WireWriter().writeBytes(CryptoWire.encode(b.ciphertext()));
+    ByteWriter w = new ByteWriter().writeBytes(ProtocolCodec.encode(b.ciphertext()));
     RangeProof p = b.proof();
     w.writeInt(p.maximum());
     for (int j = 0; j <= p.maximum(); j++) {
@@ -86,8 +86,8 @@ public final class PartyProcess {
 
   static ProvenCiphertext decode(Group g, byte[] bytes) {
     try {
-      WireReader r = new WireReader(bytes);
-      Ciphertext c = CryptoWire.decodeCiphertext(g, r.readBytes(1 << 16));
+      ByteReader r = new ByteReader(bytes);
+      Ciphertext c = ProtocolCodec.decodeCiphertext(g, r.readBytes(1 << 16));
       int max = r.readCount(16);
       List<org.tabella.groups.Element> a = new ArrayList<>();
       List<org.tabella.groups.Element> bb = new ArrayList<>();

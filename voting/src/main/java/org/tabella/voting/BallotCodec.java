@@ -9,9 +9,9 @@ import org.tabella.groups.Element;
 import org.tabella.groups.Group;
 import org.tabella.groups.InvalidEncodingException;
 import org.tabella.groups.Scalar;
-import org.tabella.network.wire.InvalidMessageException;
-import org.tabella.network.wire.WireReader;
-import org.tabella.network.wire.WireWriter;
+import org.tabella.crypto.encoding.MalformedEncodingException;
+import org.tabella.crypto.encoding.ByteReader;
+import org.tabella.crypto.encoding.ByteWriter;
 
 /** The canonical binary encoding of ballots (SPEC.md §4.2), with validated decoding. */
 public final class BallotCodec {
@@ -19,7 +19,7 @@ public final class BallotCodec {
 
   /** Returns the canonical encoding of a ballot. */
   public static byte[] encode(Ballot b) {
-    WireWriter w = new WireWriter().writeString("tabella-ballot-v1").writeString(b.ballotId())
+    ByteWriter w = new ByteWriter().writeString("tabella-ballot-v1").writeString(b.ballotId())
         .writeInt(b.contests().size());
     for (ContestBallot c : b.contests()) {
       w.writeString(c.contestId()).writeInt(c.selections().size());
@@ -35,7 +35,7 @@ public final class BallotCodec {
     return w.toByteArray();
   }
 
-  static void writeProof(WireWriter w, RangeProof p) {
+  static void writeProof(ByteWriter w, RangeProof p) {
     w.writeInt(p.maximum());
     for (int j = 0; j <= p.maximum(); j++) {
       w.writeBytes(p.commitmentsA().get(j).encode()).writeBytes(p.commitmentsB().get(j).encode())
@@ -46,12 +46,12 @@ public final class BallotCodec {
   /**
    * Decodes a ballot, validating every element and scalar.
    *
-   * @throws InvalidMessageException for anything malformed
+   * @throws MalformedEncodingException for anything malformed
    */
-  public static Ballot decode(Group g, byte[] bytes) throws InvalidMessageException {
-    WireReader r = new WireReader(bytes);
+  public static Ballot decode(Group g, byte[] bytes) throws MalformedEncodingException {
+    ByteReader r = new ByteReader(bytes);
     if (!"tabella-ballot-v1".equals(r.readString(32))) {
-      throw new InvalidMessageException("not a tabella-ballot-v1");
+      throw new MalformedEncodingException("not a tabella-ballot-v1");
     }
     String id = r.readString(128);
     int contests = r.readCount(64);
@@ -71,11 +71,11 @@ public final class BallotCodec {
       r.end();
       return new Ballot(id, cs);
     } catch (InvalidEncodingException | IllegalArgumentException e) {
-      throw new InvalidMessageException("invalid ballot: " + e.getMessage(), e);
+      throw new MalformedEncodingException("invalid ballot: " + e.getMessage(), e);
     }
   }
 
-  static RangeProof readProof(Group g, WireReader r) throws InvalidMessageException, InvalidEncodingException {
+  static RangeProof readProof(Group g, ByteReader r) throws MalformedEncodingException, InvalidEncodingException {
     int max = r.readCount(64);
     List<Element> a = new ArrayList<>();
     List<Element> b = new ArrayList<>();

@@ -15,7 +15,7 @@ import org.tabella.crypto.proofs.RangeProof;
 import org.tabella.groups.Group;
 import org.tabella.groups.Scalar;
 import org.tabella.groups.SecretScalar;
-import org.tabella.network.wire.WireWriter;
+import org.tabella.crypto.encoding.ByteWriter;
 
 /**
  * Making and checking ballots (SPEC.md §4.2): each selection is encrypted with a 0/1 proof and each
@@ -143,12 +143,12 @@ public final class Ballots {
   }
 
   static byte[] selectionContext(byte[] electionHash, String ballotId, String contestId, int option) {
-    return new WireWriter().writeString("tabella-selection-v1").writeBytes(electionHash).writeString(ballotId)
+    return new ByteWriter().writeString("tabella-selection-v1").writeBytes(electionHash).writeString(ballotId)
         .writeString(contestId).writeInt(option).toByteArray();
   }
 
   static byte[] sumContext(byte[] electionHash, String ballotId, String contestId) {
-    return new WireWriter().writeString("tabella-contest-sum-v1").writeBytes(electionHash).writeString(ballotId)
+    return new ByteWriter().writeString("tabella-contest-sum-v1").writeBytes(electionHash).writeString(ballotId)
         .writeString(contestId).toByteArray();
   }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.zip.CRC32;
 import org.tabella.crypto.elgamal.ElGamalPublicKey;
 import org.tabella.crypto.elgamal.ProvenCiphertext;
-import org.tabella.network.wire.InvalidMessageException;
+import org.tabella.crypto.encoding.MalformedEncodingException;
 
 /**
  * The bulletin board: accepts a ballot only after checking it (proofs batch-verified), refuses
@@ -97,7 +97,7 @@ public final class BulletinBoard implements AutoCloseable {
     for (byte[] r : records) {
       try {
         board.remember(BallotCodec.decode(key.group(), r), r);
-      } catch (InvalidMessageException e) {
+      } catch (MalformedEncodingException e) {
         ch.close();
         throw new IOException("corrupt ballot in " + file + " despite a valid checksum", e);
       }

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.tabella.groups.Group;
 import org.tabella.groups.Groups;
-import org.tabella.network.wire.WireWriter;
+import org.tabella.crypto.encoding.ByteWriter;
 
 /**
  * What an election is: its id, group, trustees n and quorum k, contests, and whether it runs in
@@ -73,7 +73,7 @@ public record ElectionParameters(String electionId, String group, int trustees, 
 
   /** Canonical encoding (SPEC.md §4.1). */
   public byte[] encode() {
-    WireWriter w = new WireWriter().writeString("tabella-election-v1").writeString(electionId)
+    ByteWriter w = new ByteWriter().writeString("tabella-election-v1").writeString(electionId)
         .writeString(group).writeInt(trustees).writeInt(quorum).writeByte(unanimous ? 1 : 0)
         .writeInt(contests.size());
     for (Contest c : contests) {

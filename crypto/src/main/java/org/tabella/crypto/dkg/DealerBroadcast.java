@@ -2,7 +2,7 @@ package org.tabella.crypto.dkg;
 
 import java.util.List;
 import java.util.Objects;
-import org.tabella.crypto.internal.Contexts;
+import org.tabella.crypto.encoding.ProtocolCodec;
 import org.tabella.crypto.proofs.SchnorrProof;
 import org.tabella.groups.Element;
 
@@ -22,16 +22,8 @@ public record DealerBroadcast(int dealer, List<Element> commitments, SchnorrProo
     Objects.requireNonNull(proofOfPossession, "proofOfPossession");
   }
 
-  /** Canonical bytes (SPEC.md §2.10): what the round-2 echo digests. */
+  /** Canonical bytes ({@link ProtocolCodec#encode(DealerBroadcast)}, SPEC.md §3.4): what travels and what the round-2 echo digests. */
   public byte[] encode() {
-    List<byte[]> parts = new java.util.ArrayList<>();
-    parts.add(Contexts.intBytes(dealer));
-    parts.add(new byte[] {(byte) (commitments.size() >>> 8), (byte) commitments.size()});
-    for (Element c : commitments) {
-      parts.add(c.encode());
-    }
-    parts.add(proofOfPossession.commitment().encode());
-    parts.add(proofOfPossession.response().encode());
-    return Contexts.lengthPrefixed(parts);
+    return ProtocolCodec.encode(this);
   }
 }

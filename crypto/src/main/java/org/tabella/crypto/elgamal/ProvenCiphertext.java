@@ -19,12 +19,13 @@ public record ProvenCiphertext(Ciphertext ciphertext, RangeProof proof) {
 
   /**
    * Returns whether the proof shows, for {@code publicKey} and {@code context}, that the
-   * plaintext is in 0..{@link RangeProof#maximum()}; also rejects a = identity (nonce 0).
+   * plaintext is in 0..{@code maximum} (the caller's bound: a proof for a wider range is false);
+   * also rejects a = identity (nonce 0).
    */
-  public boolean verify(ElGamalPublicKey publicKey, byte[] context) {
+  public boolean verify(ElGamalPublicKey publicKey, int maximum, byte[] context) {
     if (!ciphertext.group().equals(publicKey.group()) || ciphertext.a().isIdentity()) {
       return false;
     }
-    return proof.verify(publicKey.element(), ciphertext.a(), ciphertext.b(), context);
+    return proof.verify(publicKey.element(), ciphertext.a(), ciphertext.b(), maximum, context);
   }
 }

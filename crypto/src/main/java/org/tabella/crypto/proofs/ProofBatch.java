@@ -46,11 +46,14 @@ public final class ProofBatch {
     }, () -> proof.verify(g1, h1, g2, h2, context));
   }
 
-  /** Adds a range proof for ciphertext (a, b) under key h; returns its position. */
-  public int add(RangeProof proof, Element h, Element a, Element b, byte[] context) {
-    return add(check -> h.group().equals(group) && proof.sameGroup(group, a, b)
+  /**
+   * Adds a range proof that ciphertext (a, b) under key h encrypts a value in 0..{@code maximum}
+   * (the caller's maximum; a proof for another range fails); returns its position.
+   */
+  public int add(RangeProof proof, int maximum, Element h, Element a, Element b, byte[] context) {
+    return add(check -> proof.maximum() == maximum && h.group().equals(group) && proof.sameGroup(group, a, b)
             && proof.addTo(check, h, a, b, context),
-        () -> proof.verify(h, a, b, context));
+        () -> proof.verify(h, a, b, maximum, context));
   }
 
   private int add(Predicate<LinearCheck> batch, BooleanSupplier alone) {

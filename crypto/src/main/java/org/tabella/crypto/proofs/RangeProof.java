@@ -101,10 +101,14 @@ public record RangeProof(List<Element> commitmentsA, List<Element> commitmentsB,
     return new RangeProof(ra, rb, List.of(cs), List.of(zs));
   }
 
-  /** Returns whether this proves that (a, b) under h encrypts a value in 0..maximum(). */
-  public boolean verify(Element h, Element a, Element b, byte[] context) {
+  /**
+   * Returns whether this proves that (a, b) under h encrypts a value in 0..{@code maximum}. The
+   * maximum comes from the caller's statement, never from the proof: a proof for another range
+   * is false.
+   */
+  public boolean verify(Element h, Element a, Element b, int maximum, byte[] context) {
     Group g = h.group();
-    if (!sameGroup(g, a, b)) {
+    if (maximum != maximum() || !sameGroup(g, a, b)) {
       return false;
     }
     LinearCheck check = new LinearCheck(g);

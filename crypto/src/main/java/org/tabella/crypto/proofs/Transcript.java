@@ -1,9 +1,9 @@
 package org.tabella.crypto.proofs;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import org.tabella.crypto.encoding.ByteWriter;
 import org.tabella.groups.Element;
 import org.tabella.groups.Group;
 import org.tabella.groups.Scalar;
@@ -24,7 +24,7 @@ public final class Transcript {
 
   private final Group group;
   private final String protocol;
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private final ByteWriter bytes = new ByteWriter();
 
   private Transcript(Group group, String protocol) {
     this.group = group;
@@ -48,11 +48,7 @@ public final class Transcript {
 
   /** Absorbs raw bytes under a label. */
   public Transcript append(String label, byte[] value) {
-    byte[] l = label.getBytes(StandardCharsets.UTF_8);
-    writeLength(l.length);
-    bytes.write(l, 0, l.length);
-    writeLength(value.length);
-    bytes.write(value, 0, value.length);
+    bytes.writeString(label).writeBytes(value);
     return this;
   }
 
@@ -100,19 +96,7 @@ public final class Transcript {
     return group;
   }
 
-  private void writeLength(int n) {
-    bytes.write(n >>> 24);
-    bytes.write(n >>> 16);
-    bytes.write(n >>> 8);
-    bytes.write(n);
-  }
-
   private static byte[] longBytes(long v) {
-    byte[] b = new byte[8];
-    for (int i = 7; i >= 0; i--) {
-      b[i] = (byte) v;
-      v >>>= 8;
-    }
-    return b;
+    return new ByteWriter().writeLong(v).toByteArray();
   }
 }

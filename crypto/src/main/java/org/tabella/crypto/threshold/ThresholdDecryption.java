@@ -27,8 +27,10 @@ public final class ThresholdDecryption {
    *
    * @param context bytes binding the proof (election, tally id); the ciphertext and trustee index
    *     are bound automatically
-   * @throws IllegalArgumentException if the ciphertext's a is the identity (nothing to decrypt, and
-   *     a degenerate input a trustee must not answer)
+   * <p>A ciphertext whose a is the identity (the tally of no ballots) is answered with the share
+   * 1 and a valid proof: it reveals nothing about x_i, and b is then the plaintext itself.
+   *
+   * @throws IllegalArgumentException if the ciphertext is of another group
    */
   public static DecryptionShare share(KeyShare share, Ciphertext c, byte[] context) {
     if (!c.group().equals(share.group())) {

@@ -72,7 +72,7 @@ public class ProtocolBenchmark {
   /** Verify one 0/1 vote. */
   @Benchmark
   public boolean verifyVote() {
-    return vote.verify(keys.publicKey(), CTX);
+    return vote.verify(keys.publicKey(), 1, CTX);
   }
 
   /** Verify 64 votes in one batch (divide by 64 for the per-vote figure). */
@@ -80,7 +80,7 @@ public class ProtocolBenchmark {
   public boolean verifyVotesBatch64() {
     ProofBatch batch = new ProofBatch(keys.publicKey().group());
     for (ProvenCiphertext v : votes) {
-      batch.add(v.proof(), keys.publicKey().element(), v.ciphertext().a(), v.ciphertext().b(), CTX);
+      batch.add(v.proof(), 1, keys.publicKey().element(), v.ciphertext().a(), v.ciphertext().b(), CTX);
     }
     return batch.allValid();
   }

@@ -132,8 +132,9 @@ class ProofsTest {
     @DisplayName("a 0/1 vote proves and verifies, bound to its context")
     void bit(int vote) {
       ProvenCiphertext v = ElGamal.encryptWithProof(keys.publicKey(), vote, 1, CTX);
-      assertTrue(v.verify(keys.publicKey(), CTX));
-      assertFalse(v.verify(keys.publicKey(), OTHER), "copied into another ballot");
+      assertTrue(v.verify(keys.publicKey(), 1, CTX));
+      assertFalse(v.verify(keys.publicKey(), 1, OTHER), "copied into another ballot");
+      assertFalse(v.verify(keys.publicKey(), 2, CTX), "the caller's maximum, not the proof's");
       assertEquals(1, v.proof().maximum());
     }
 
@@ -150,9 +151,9 @@ class ProofsTest {
       ProvenCiphertext one = ElGamal.encryptWithProof(keys.publicKey(), 1, 1, CTX);
       var two = new org.tabella.crypto.elgamal.Ciphertext(one.ciphertext().a(),
           one.ciphertext().b().mul(G.generator()));
-      assertFalse(new ProvenCiphertext(two, one.proof()).verify(keys.publicKey(), CTX));
+      assertFalse(new ProvenCiphertext(two, one.proof()).verify(keys.publicKey(), 1, CTX));
       ProvenCiphertext other = ElGamal.encryptWithProof(keys.publicKey(), 1, 1, CTX);
-      assertFalse(new ProvenCiphertext(other.ciphertext(), one.proof()).verify(keys.publicKey(), CTX));
+      assertFalse(new ProvenCiphertext(other.ciphertext(), one.proof()).verify(keys.publicKey(), 1, CTX));
     }
 
     @Test
@@ -177,12 +178,12 @@ class ProofsTest {
     @DisplayName("values 0..3 prove in range 0..3")
     void largerRange(int m) {
       ProvenCiphertext v = ElGamal.encryptWithProof(keys.publicKey(), m, 3, CTX);
-      assertTrue(v.verify(keys.publicKey(), CTX));
+      assertTrue(v.verify(keys.publicKey(), 1, CTX));
       assertEquals(3, v.proof().maximum());
     }
 
     private boolean verify(ProvenCiphertext v, RangeProof p) {
-      return new ProvenCiphertext(v.ciphertext(), p).verify(keys.publicKey(), CTX);
+      return new ProvenCiphertext(v.ciphertext(), p).verify(keys.publicKey(), 1, CTX);
     }
   }
 
@@ -200,13 +201,13 @@ class ProofsTest {
       }
       ProofBatch good = new ProofBatch(G);
       for (ProvenCiphertext v : votes) {
-        good.add(v.proof(), keys.publicKey().element(), v.ciphertext().a(), v.ciphertext().b(), CTX);
+        good.add(v.proof(), 1, keys.publicKey().element(), v.ciphertext().a(), v.ciphertext().b(), CTX);
       }
       assertTrue(good.allValid());
       for (int i = 0; i < votes.size(); i++) {
         ProvenCiphertext v = votes.get(i);
         byte[] ctx = (i == 3 || i == 8) ? OTHER : CTX;
-        batch.add(v.proof(), keys.publicKey().element(), v.ciphertext().a(), v.ciphertext().b(), ctx);
+        batch.add(v.proof(), 1, keys.publicKey().element(), v.ciphertext().a(), v.ciphertext().b(), ctx);
       }
       SecretScalar x = secret();
       Element pub = G.generator().exp(x.reveal());

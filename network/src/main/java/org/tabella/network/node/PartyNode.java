@@ -30,10 +30,10 @@ import org.tabella.network.roster.Identity;
 import org.tabella.network.roster.Roster;
 import org.tabella.network.roster.Signatures;
 import org.tabella.network.transport.Transport;
-import org.tabella.network.wire.CryptoWire;
+import org.tabella.crypto.encoding.ProtocolCodec;
 import org.tabella.network.wire.Envelope;
-import org.tabella.network.wire.InvalidMessageException;
-import org.tabella.network.wire.WireWriter;
+import org.tabella.crypto.encoding.MalformedEncodingException;
+import org.tabella.crypto.encoding.ByteWriter;
 
 /**
  * One party on the network: carries the crypto module's protocol messages between the parties of
@@ -125,63 +125,63 @@ public final class PartyNode implements AutoCloseable {
    */
   public DkgResult runDkg(String instance) throws DkgFailedException, InterruptedException {
     Group g = Groups.named(roster.group());
-    byte[] ceremonyId = new WireWriter().writeBytes(roster.sessionId()).writeString(instance).toByteArray();
+    byte[] ceremonyId = new ByteWriter().writeBytes(roster.sessionId()).writeString(instance).toByteArray();
     DkgParameters params = new DkgParameters(g, roster.size(), roster.quorum(), ceremonyId);
     DkgParty party = new DkgParty(params, self);
 
     DkgParty.Dealing dealing = party.deal();
-    broadcast(instance, 1, CryptoWire.encode(dealing.broadcast()));
+    broadcast(instance, 1, ProtocolCodec.encode(dealing.broadcast()));
     for (PrivateShare s : dealing.privateShares()) {
-      sendPrivate(instance, 1, s.recipient(), CryptoWire.encode(s));
+      sendPrivate(instance, 1, s.recipient(), ProtocolCodec.encode(s));
     }
     Mailbox.Delivery r1 = await(instance, 1, true);
     List<DealerBroadcast> broadcasts = new ArrayList<>();
     List<PrivateShare> shares = new ArrayList<>();
     for (var e : r1.broadcasts().entrySet()) {
       try {
-        DealerBroadcast b = CryptoWire.decodeDealerBroadcast(g, e.getValue());
+        DealerBroadcast b = ProtocolCodec.decodeDealerBroadcast(g, roster.quorum(), e.getValue());
         if (b.dealer() == e.getKey()) {
           broadcasts.add(b);
         }
-      } catch (InvalidMessageException ex) {
+      } catch (MalformedEncodingException ex) {
         warn(instance, 1, e.getKey(), ex);
       }
     }
     for (var e : r1.privates().entrySet()) {
       try {
-        PrivateShare s = CryptoWire.decodePrivateShare(g, e.getValue());
+        PrivateShare s = ProtocolCodec.decodePrivateShare(g, e.getValue());
         if (s.dealer() == e.getKey() && s.recipient() == self) {
           shares.add(s);
         }
-      } catch (InvalidMessageException ex) {
+      } catch (MalformedEncodingException ex) {
         warn(instance, 1, e.getKey(), ex);
       }
     }
     ComplaintBroadcast complaints = party.receiveRound1(broadcasts, shares);
 
-    broadcast(instance, 2, CryptoWire.encode(complaints));
+    broadcast(instance, 2, ProtocolCodec.encode(complaints));
     List<ComplaintBroadcast> received = new ArrayList<>();
     for (var e : await(instance, 2, false).broadcasts().entrySet()) {
       try {
-        ComplaintBroadcast c = CryptoWire.decodeComplaint(e.getValue());
+        ComplaintBroadcast c = ProtocolCodec.decodeComplaint(e.getValue());
         if (c.from() == e.getKey()) {
           received.add(c);
         }
-      } catch (InvalidMessageException ex) {
+      } catch (MalformedEncodingException ex) {
         warn(instance, 2, e.getKey(), ex);
       }
     }
     RevealBroadcast reveal = party.receiveRound2(received);
 
-    broadcast(instance, 3, CryptoWire.encode(reveal));
+    broadcast(instance, 3, ProtocolCodec.encode(reveal));
     List<RevealBroadcast> reveals = new ArrayList<>();
     for (var e : await(instance, 3, false).broadcasts().entrySet()) {
       try {
-        RevealBroadcast r = CryptoWire.decodeReveal(g, e.getValue());
+        RevealBroadcast r = ProtocolCodec.decodeReveal(g, e.getValue());
         if (r.dealer() == e.getKey()) {
           reveals.add(r);
         }
-      } catch (InvalidMessageException ex) {
+      } catch (MalformedEncodingException ex) {
         warn(instance, 3, e.getKey(), ex);
       }
     }
@@ -217,16 +217,16 @@ public final class PartyNode implements AutoCloseable {
     if (share != null) {
       DecryptionShare mine = ThresholdDecryption.share(share, c, context);
       shares.add(mine);
-      broadcast(instance, 1, CryptoWire.encode(mine));
+      broadcast(instance, 1, ProtocolCodec.encode(mine));
     }
     try {
       for (var e : await(instance, 1, false).broadcasts().entrySet()) {
         try {
-          DecryptionShare s = CryptoWire.decodeDecryptionShare(g, e.getValue());
+          DecryptionShare s = ProtocolCodec.decodeDecryptionShare(g, e.getValue());
           if (s.trustee() == e.getKey()) {
             shares.add(s);
           }
-        } catch (InvalidMessageException ex) {
+        } catch (MalformedEncodingException ex) {
           warn(instance, 1, e.getKey(), ex);
         }
       }
@@ -345,7 +345,7 @@ public final class PartyNode implements AutoCloseable {
             && (mailbox.holds(inner) || verified(inner))) {
           mailbox.addBroadcast(inner, peer);
         }
-      } catch (InvalidMessageException ex) {
+      } catch (MalformedEncodingException ex) {
         LOG.log(System.Logger.Level.WARNING, "party {0}: malformed echo from {1}", self, peer);
       }
       return;

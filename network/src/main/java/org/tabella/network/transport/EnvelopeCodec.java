@@ -6,7 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageCodec;
 import java.util.List;
 import org.tabella.network.wire.Envelope;
-import org.tabella.network.wire.InvalidMessageException;
+import org.tabella.crypto.encoding.MalformedEncodingException;
 
 /**
  * Frame ↔ {@link Envelope}. A frame that is not a well-formed envelope is dropped and logged; the
@@ -25,7 +25,7 @@ public final class EnvelopeCodec extends MessageToMessageCodec<ByteBuf, Envelope
     byte[] bytes = ByteBufUtil.getBytes(frame);
     try {
       out.add(Envelope.decode(bytes));
-    } catch (InvalidMessageException e) {
+    } catch (MalformedEncodingException e) {
       LOG.log(System.Logger.Level.WARNING, "dropped a malformed frame from {0}: {1}",
           ctx.channel().remoteAddress(), e.getMessage());
     }

@@ -1,5 +1,8 @@
 package org.tabella.network.wire;
 
+import org.tabella.crypto.encoding.MalformedEncodingException;
+import org.tabella.crypto.encoding.ByteReader;
+import org.tabella.crypto.encoding.ByteWriter;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -62,7 +65,7 @@ public record Envelope(byte[] sessionId, String instance, int round, int sender,
 
   /** The bytes the signature covers: every field but the signature. */
   public byte[] signedBytes() {
-    return new WireWriter().writeString("tabella-envelope-v1").writeBytes(sessionId).writeString(instance)
+    return new ByteWriter().writeString("tabella-envelope-v1").writeBytes(sessionId).writeString(instance)
         .writeInt(round).writeInt(sender).writeInt(recipient).writeByte(kind).writeBytes(payload)
         .toByteArray();
   }
@@ -74,22 +77,22 @@ public record Envelope(byte[] sessionId, String instance, int round, int sender,
 
   /** The full encoding: {@code LP(signedBytes) ‖ LP(signature)}. */
   public byte[] encode() {
-    return new WireWriter().writeBytes(signedBytes()).writeBytes(signature).toByteArray();
+    return new ByteWriter().writeBytes(signedBytes()).writeBytes(signature).toByteArray();
   }
 
   /**
    * Decodes an envelope, bounding every field.
    *
-   * @throws InvalidMessageException for anything malformed
+   * @throws MalformedEncodingException for anything malformed
    */
-  public static Envelope decode(byte[] bytes) throws InvalidMessageException {
-    WireReader outer = new WireReader(bytes);
+  public static Envelope decode(byte[] bytes) throws MalformedEncodingException {
+    ByteReader outer = new ByteReader(bytes);
     byte[] signed = outer.readBytes(MAX_PAYLOAD + 4096);
     byte[] sig = outer.readBytes(256);
     outer.end();
-    WireReader r = new WireReader(signed);
+    ByteReader r = new ByteReader(signed);
     if (!"tabella-envelope-v1".equals(r.readString(64))) {
-      throw new InvalidMessageException("not a tabella-envelope-v1");
+      throw new MalformedEncodingException("not a tabella-envelope-v1");
     }
     byte[] session = r.readBytes(64);
     String instance = r.readString(256);
@@ -100,10 +103,10 @@ public record Envelope(byte[] sessionId, String instance, int round, int sender,
     byte[] payload = r.readBytes(MAX_PAYLOAD);
     r.end();
     if (kind != MESSAGE && kind != ECHO) {
-      throw new InvalidMessageException("unknown envelope kind " + kind);
+      throw new MalformedEncodingException("unknown envelope kind " + kind);
     }
     if (round < 0 || sender < 1 || recipient < 0) {
-      throw new InvalidMessageException("negative round or party id");
+      throw new MalformedEncodingException("negative round or party id");
     }
     return new Envelope(session, instance, round, sender, recipient, kind, payload, sig);
   }

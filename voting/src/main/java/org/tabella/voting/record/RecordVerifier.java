@@ -17,7 +17,7 @@ import org.tabella.crypto.threshold.ThresholdDecryption;
 import org.tabella.groups.Element;
 import org.tabella.groups.Group;
 import org.tabella.groups.Scalar;
-import org.tabella.network.wire.InvalidMessageException;
+import org.tabella.crypto.encoding.MalformedEncodingException;
 import org.tabella.voting.Ballot;
 import org.tabella.voting.BallotCodec;
 import org.tabella.voting.Ballots;
@@ -83,7 +83,7 @@ public final class RecordVerifier {
     List<Object> decoded = java.util.stream.IntStream.range(0, r.ballots().size()).parallel().mapToObj(i -> {
       try {
         return (Object) BallotCodec.decode(g, r.ballots().get(i));
-      } catch (InvalidMessageException ex) {
+      } catch (MalformedEncodingException ex) {
         return ex.getMessage();
       }
     }).toList();

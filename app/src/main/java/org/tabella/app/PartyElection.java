@@ -21,10 +21,10 @@ import org.tabella.crypto.threshold.JointBlinding;
 import org.tabella.crypto.threshold.ThresholdDecryption;
 import org.tabella.groups.Group;
 import org.tabella.network.node.PartyNode;
-import org.tabella.network.wire.CryptoWire;
-import org.tabella.network.wire.InvalidMessageException;
-import org.tabella.network.wire.WireReader;
-import org.tabella.network.wire.WireWriter;
+import org.tabella.crypto.encoding.ProtocolCodec;
+import org.tabella.crypto.encoding.MalformedEncodingException;
+import org.tabella.crypto.encoding.ByteReader;
+import org.tabella.crypto.encoding.ByteWriter;
 import org.tabella.voting.record.DecryptedEntry;
 import org.tabella.voting.record.ElectionRecord;
 import org.tabella.voting.record.RecordVerifier;
@@ -59,7 +59,7 @@ public final class PartyElection {
     // Round 2: everyone says which ballots it holds (sender, SHA-256 of the bytes); a ballot is kept
     // only if every party that answered holds exactly it, so all boards get the same ballots even
     // when a party crashed in the middle of its broadcast.
-    org.tabella.network.wire.WireWriter w = new org.tabella.network.wire.WireWriter().writeInt(received.size());
+    ByteWriter w = new ByteWriter().writeInt(received.size());
     received.forEach((sender, bytes) -> w.writeInt(sender).writeBytes(sha256(bytes)));
     node.broadcast("ballots", 2, w.toByteArray());
     List<java.util.Map<Integer, byte[]>> views = new ArrayList<>();
@@ -80,7 +80,7 @@ public final class PartyElection {
       }
       try {
         out.add(BallotCodec.decode(g, e.getValue()));
-      } catch (InvalidMessageException ex) {
+      } catch (MalformedEncodingException ex) {
         System.getLogger(PartyElection.class.getName()).log(System.Logger.Level.WARNING,
             "party {0}: undecodable ballot from {1}", node.id(), e.getKey());
       }
@@ -109,7 +109,7 @@ public final class PartyElection {
 
   private static java.util.Map<Integer, byte[]> parseView(byte[] bytes) {
     try {
-      WireReader r = new WireReader(bytes);
+      ByteReader r = new ByteReader(bytes);
       int n = r.readCount(1 << 16);
       java.util.Map<Integer, byte[]> m = new java.util.TreeMap<>();
       for (int i = 0; i < n; i++) {
@@ -117,7 +117,7 @@ public final class PartyElection {
       }
       r.end();
       return m;
-    } catch (InvalidMessageException e) {
+    } catch (MalformedEncodingException e) {
       return null;
     }
   }
@@ -231,21 +231,21 @@ public final class PartyElection {
   }
 
   static byte[] encodeStep(BlindingStep s) {
-    return new WireWriter().writeInt(s.trustee()).writeBytes(CryptoWire.encode(s.output()))
+    return new ByteWriter().writeInt(s.trustee()).writeBytes(ProtocolCodec.encode(s.output()))
         .writeBytes(s.proof().commitment1().encode()).writeBytes(s.proof().commitment2().encode())
         .writeBytes(s.proof().response().encode()).toByteArray();
   }
 
   static BlindingStep decodeStep(Group g, int trustee, Ciphertext input, byte[] bytes) {
     try {
-      WireReader r = new WireReader(bytes);
+      ByteReader r = new ByteReader(bytes);
       int t = r.readInt();
-      Ciphertext out = CryptoWire.decodeCiphertext(g, r.readBytes(4 + 2 * g.elementLength()));
+      Ciphertext out = ProtocolCodec.decodeCiphertext(g, r.readBytes(4 + 2 * g.elementLength()));
       DleqProof p = new DleqProof(g.decode(r.readBytes(g.elementLength())), g.decode(r.readBytes(g.elementLength())),
           g.decodeScalar(r.readBytes(g.scalarLength())));
       r.end();
       return t == trustee ? new BlindingStep(t, input, out, p) : null;
-    } catch (InvalidMessageException | org.tabella.groups.InvalidEncodingException | IllegalArgumentException e) {
+    } catch (MalformedEncodingException | org.tabella.groups.InvalidEncodingException | IllegalArgumentException e) {
       return null;
     }
   }
