@@ -1,4 +1,4 @@
-package org.tabella.voting;
+package org.tabella.app;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,6 +21,12 @@ import org.tabella.network.node.PartyNode;
 import org.tabella.network.roster.Identity;
 import org.tabella.network.roster.Roster;
 import org.tabella.network.roster.RosterTool;
+import org.tabella.groups.Groups;
+import org.tabella.voting.Ballot;
+import org.tabella.voting.Ballots;
+import org.tabella.voting.Contest;
+import org.tabella.voting.ElectionParameters;
+import org.tabella.voting.TallyMode;
 import org.tabella.voting.record.RecordIo;
 import org.tabella.voting.record.RecordVerifier;
 import org.tabella.voting.record.VerificationReport;
@@ -96,8 +102,9 @@ public final class Demo {
       out.printf("  key ceremony ....... %d of %d dealers qualified, joint key %s…%n", key1.qualified().size(),
           o.parties(), HexFormat.of().formatHex(key1.key().publicKey().element().encode()).substring(0, 16));
 
-      ElectionParameters election = ElectionParameters.referendum(
-          "demo-" + HexFormat.of().formatHex(roster.sessionId()), o.group(), o.parties(), o.quorum(), o.unanimous());
+      ElectionParameters election = ElectionParameters.builder("demo-" + HexFormat.of().formatHex(roster.sessionId()),
+              Groups.named(o.group())).trustees(o.parties()).quorum(o.quorum()).contest(Contest.referendum("question"))
+          .mode(o.unanimous() ? TallyMode.UNANIMOUS : TallyMode.COUNT).build();
       int[] partyVotes = new int[o.parties() + 1];
       for (int id = 1; id <= o.parties(); id++) {
         partyVotes[id] = o.unanimous() ? 1 : votesRng.nextInt(2);
@@ -134,7 +141,7 @@ public final class Demo {
       for (PartyNode n : nodes.values()) {
         Ballot mine = Ballots.referendum(election, keys.get(n.id()).key().publicKey(), "party-" + n.id(),
             partyVotes[n.id()] == 1);
-        casting.put(n.id(), pool.submit(() -> PartyElection.castAndCollect(n, election, mine)));
+        casting.put(n.id(), pool.submit(() -> BoardroomElection.castAndCollect(n, election, mine)));
       }
       Map<Integer, List<Ballot>> received = new TreeMap<>();
       for (var e : casting.entrySet()) {
@@ -149,17 +156,17 @@ public final class Demo {
       if (o.absent() > 0) {
         out.printf("  absent ............. %d part%s went offline before decryption%n", o.absent(), o.absent() == 1 ? "y" : "ies");
       }
-      Map<Integer, Future<PartyElection.Outcome>> tallying = new TreeMap<>();
+      Map<Integer, Future<BoardroomElection.Outcome>> tallying = new TreeMap<>();
       for (PartyNode n : nodes.values()) {
         Path board = work.resolve("board-" + n.id() + ".log");
-        tallying.put(n.id(), pool.submit(() -> PartyElection.tallyAndDecrypt(n, election, keys.get(n.id()),
+        tallying.put(n.id(), pool.submit(() -> BoardroomElection.tallyAndDecrypt(n, election, keys.get(n.id()),
             received.get(n.id()), board)));
       }
-      Map<Integer, PartyElection.Outcome> outcomes = new TreeMap<>();
+      Map<Integer, BoardroomElection.Outcome> outcomes = new TreeMap<>();
       for (var e : tallying.entrySet()) {
         outcomes.put(e.getKey(), e.getValue().get());
       }
-      PartyElection.Outcome first = outcomes.values().iterator().next();
+      BoardroomElection.Outcome first = outcomes.values().iterator().next();
       int cast = o.parties() + o.voters();
       int yesCast = o.voters() == 0 ? 0 : IntStream.of(voterVotes).sum();
       for (int id = 1; id <= o.parties(); id++) {
@@ -183,7 +190,7 @@ public final class Demo {
       VerificationReport report = RecordVerifier.verify(RecordIo.read(recordDir));
       out.printf("  check .............. %s; %s%n", correct ? "matches the votes cast" : "DOES NOT match the votes cast",
           agree ? "all parties agree" : "PARTIES DISAGREE");
-      out.printf("  record ............. %s: %s%n", recordDir, report.valid() ? "verified" : "INVALID " + report.failures());
+      out.printf("  record ............. %s: %s%n", recordDir, report.valid() ? "verified" : "INVALID " + report.findings());
       out.printf("  time ............... %.2f s%n", (System.nanoTime() - t0) / 1e9);
       return correct && agree && report.valid() ? 0 : 1;
     } finally {

@@ -1,4 +1,4 @@
-package org.tabella.voting;
+package org.tabella.app;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,4 +1,4 @@
-package org.tabella.voting;
+package org.tabella.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +15,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.tabella.voting.cli.Tabella;
+import org.tabella.app.cli.Tabella;
+import org.tabella.voting.record.SchemaCheck;
 import picocli.CommandLine;
 
 @DisplayName("the tabella command")
@@ -46,7 +47,14 @@ class CommandLineTest {
     assertTrue(out.contains("verified"), out);
     String verify = run("verify", dir.resolve("rec").toString());
     assertTrue(verify.startsWith("0\n") && verify.contains("record valid"), verify);
-    assertTrue(verify.contains("transcript checked"), verify);
+    assertTrue(verify.matches("(?s).*V3 +key ceremony +[1-9][0-9]* checks +ok.*"), verify);
+    SchemaCheck.assertConforms(dir.resolve("rec"));
+    String json = run("verify", "--json", dir.resolve("rec").toString());
+    assertTrue(json.startsWith("0\n"), json);
+    var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.substring(2));
+    assertTrue(report.get("valid").asBoolean());
+    assertEquals(12, report.get("steps").size());
+    assertEquals(0, report.get("findings").size());
     // A changed proof of possession in the ceremony transcript is caught.
     Path keyJson = dir.resolve("rec").resolve("key.json");
     String key = Files.readString(keyJson);
@@ -60,7 +68,10 @@ class CommandLineTest {
     Files.writeString(dir.resolve("rec").resolve("ballots.json"),
         Files.readString(dir.resolve("rec").resolve("ballots.json")).replaceFirst("\"board_head\" : \"..", "\"board_head\" : \"ff"));
     String bad = run("verify", dir.resolve("rec").toString());
-    assertTrue(bad.startsWith("1\n") && bad.contains("FAIL"), bad);
+    assertTrue(bad.startsWith("1\n") && bad.contains("FAIL V7 board chain"), bad);
+    String badJson = run("verify", "--json", dir.resolve("rec").toString());
+    var findings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(badJson.substring(2)).get("findings");
+    assertEquals(7, findings.get(0).get("step").asInt(), badJson);
     String u = run("demo", "--parties", "3", "--quorum", "2", "--unanimous", "--dissent");
     assertTrue(u.startsWith("0\n") && u.contains("result: not unanimous"), u);
   }
@@ -113,5 +124,8 @@ class CommandLineTest {
       assertEquals(0, p.exitValue(), out);
       assertTrue(out.contains("result: 2 yes, 1 no"), out);
     }
+    // A second run with the same roster would find the first run's board: refused, not reused.
+    String again = run("party", "--roster", dir.resolve("roster.json").toString(), "--id", "1", "--vote", "1");
+    assertTrue(again.startsWith("2\n") && again.contains("earlier run"), again);
   }
 }

@@ -10,8 +10,8 @@ import org.tabella.network.wire.Envelope;
 import org.tabella.crypto.encoding.MalformedEncodingException;
 
 /**
- * Fuzzes the frame and message decoders: whatever the bytes, only {@link MalformedEncodingException}
- * escapes. Tries: {@code jqwik.tries.default} (a million with {@code -Pfuzz}).
+ * Fuzzes the envelope and message decoders: whatever the bytes, only {@link MalformedEncodingException}
+ * escapes, and what decodes re-encodes to exactly the input (canonical). Tries: {@code jqwik.tries.default} (a million with {@code -Pfuzz}).
  */
 class DecoderFuzzProperties {
   static final Group G = Groups.named("ristretto255");
@@ -19,8 +19,7 @@ class DecoderFuzzProperties {
   @Property
   void envelopes(@ForAll @Size(max = 300) byte[] bytes) {
     try {
-      Envelope e = Envelope.decode(bytes);
-      Envelope.decode(e.encode());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, Envelope.decode(bytes).encode());
     } catch (MalformedEncodingException expected) {
       // documented outcome
     }
@@ -34,7 +33,7 @@ class DecoderFuzzProperties {
       b[r.nextInt(b.length)] ^= (byte) (x == 0 ? 1 : x);
     }
     try {
-      Envelope.decode(b);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(b, Envelope.decode(b).encode(), "canonical");
     } catch (MalformedEncodingException expected) {
       // documented outcome
     }

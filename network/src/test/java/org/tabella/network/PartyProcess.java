@@ -55,7 +55,7 @@ public final class PartyProcess {
       ballots.add(mine);
       for (var e : node.collectBroadcasts("votes", 1).entrySet()) {
         ProvenCiphertext b = decode(g, e.getValue());
-        if (b != null && b.verify(key.key().publicKey(), ballotContext(roster, e.getKey()))) {
+        if (b != null && b.verify(key.key().publicKey(), 1, ballotContext(roster, e.getKey()))) {
           ballots.add(b);
         }
       }

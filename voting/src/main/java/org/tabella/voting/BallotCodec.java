@@ -4,30 +4,36 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tabella.crypto.elgamal.Ciphertext;
 import org.tabella.crypto.elgamal.ProvenCiphertext;
+import org.tabella.crypto.encoding.ByteReader;
+import org.tabella.crypto.encoding.ByteWriter;
+import org.tabella.crypto.encoding.MalformedEncodingException;
 import org.tabella.crypto.proofs.RangeProof;
 import org.tabella.groups.Element;
 import org.tabella.groups.Group;
 import org.tabella.groups.InvalidEncodingException;
 import org.tabella.groups.Scalar;
-import org.tabella.crypto.encoding.MalformedEncodingException;
-import org.tabella.crypto.encoding.ByteReader;
-import org.tabella.crypto.encoding.ByteWriter;
 
-/** The canonical binary encoding of ballots (SPEC.md §4.2), with validated decoding. */
+/**
+ * The canonical binary encoding of ballots (SPEC.md §4.2). Decoding accepts exactly the bytes that
+ * {@link #encode} produces for some ballot: lengths are bounded in bytes, ids must be valid UTF-8,
+ * the sum-proof flag must be 0 or 1, every element and scalar is validated, and nothing may
+ * follow. So {@code encode(decode(b))} equals {@code b} for every accepted {@code b}.
+ */
 public final class BallotCodec {
+  private static final String TAG = "tabella-ballot-v1";
+
   private BallotCodec() {}
 
   /** Returns the canonical encoding of a ballot. */
   public static byte[] encode(Ballot b) {
-    ByteWriter w = new ByteWriter().writeString("tabella-ballot-v1").writeString(b.ballotId())
-        .writeInt(b.contests().size());
+    ByteWriter w = new ByteWriter().writeString(TAG).writeString(b.ballotId()).writeInt(b.contests().size());
     for (ContestBallot c : b.contests()) {
       w.writeString(c.contestId()).writeInt(c.selections().size());
       for (ProvenCiphertext s : c.selections()) {
         w.writeBytes(s.ciphertext().encode());
         writeProof(w, s.proof());
       }
-      w.writeByte(c.sumProof() == null ? 0 : 1);
+      w.writeFlag(c.sumProof() != null);
       if (c.sumProof() != null) {
         writeProof(w, c.sumProof());
       }
@@ -35,37 +41,35 @@ public final class BallotCodec {
     return w.toByteArray();
   }
 
-  static void writeProof(ByteWriter w, RangeProof p) {
+  private static void writeProof(ByteWriter w, RangeProof p) {
     w.writeInt(p.maximum());
     for (int j = 0; j <= p.maximum(); j++) {
-      w.writeBytes(p.commitmentsA().get(j).encode()).writeBytes(p.commitmentsB().get(j).encode())
-          .writeBytes(p.challenges().get(j).encode()).writeBytes(p.responses().get(j).encode());
+      w.writeElement(p.commitmentsA().get(j)).writeElement(p.commitmentsB().get(j))
+          .writeScalar(p.challenges().get(j)).writeScalar(p.responses().get(j));
     }
   }
 
   /**
    * Decodes a ballot, validating every element and scalar.
    *
-   * @throws MalformedEncodingException for anything malformed
+   * @throws MalformedEncodingException for anything but a canonical ballot encoding
    */
   public static Ballot decode(Group g, byte[] bytes) throws MalformedEncodingException {
     ByteReader r = new ByteReader(bytes);
-    if (!"tabella-ballot-v1".equals(r.readString(32))) {
-      throw new MalformedEncodingException("not a tabella-ballot-v1");
-    }
-    String id = r.readString(128);
-    int contests = r.readCount(64);
+    r.expectString(TAG);
+    String id = r.readString(Ballot.MAX_ID_BYTES);
+    int contests = r.readCount(ElectionParameters.MAX_CONTESTS);
     List<ContestBallot> cs = new ArrayList<>();
     try {
       for (int i = 0; i < contests; i++) {
-        String cid = r.readString(64);
-        int n = r.readCount(64);
+        String cid = r.readString(Contest.MAX_ID_BYTES);
+        int n = r.readCount(Contest.MAX_OPTIONS);
         List<ProvenCiphertext> sel = new ArrayList<>();
         for (int k = 0; k < n; k++) {
           Ciphertext c = Ciphertext.decode(g, r.readBytes(2 * g.elementLength()));
           sel.add(new ProvenCiphertext(c, readProof(g, r)));
         }
-        RangeProof sum = r.readByte() == 1 ? readProof(g, r) : null;
+        RangeProof sum = r.readFlag() ? readProof(g, r) : null;
         cs.add(new ContestBallot(cid, sel, sum));
       }
       r.end();
@@ -75,17 +79,17 @@ public final class BallotCodec {
     }
   }
 
-  static RangeProof readProof(Group g, ByteReader r) throws MalformedEncodingException, InvalidEncodingException {
-    int max = r.readCount(64);
+  private static RangeProof readProof(Group g, ByteReader r) throws MalformedEncodingException {
+    int max = r.readInt(1, Contest.MAX_OPTIONS, "range-proof maximum");
     List<Element> a = new ArrayList<>();
     List<Element> b = new ArrayList<>();
     List<Scalar> c = new ArrayList<>();
     List<Scalar> z = new ArrayList<>();
     for (int j = 0; j <= max; j++) {
-      a.add(g.decode(r.readBytes(g.elementLength())));
-      b.add(g.decode(r.readBytes(g.elementLength())));
-      c.add(g.decodeScalar(r.readBytes(g.scalarLength())));
-      z.add(g.decodeScalar(r.readBytes(g.scalarLength())));
+      a.add(r.readElement(g));
+      b.add(r.readElement(g));
+      c.add(r.readScalar(g));
+      z.add(r.readScalar(g));
     }
     return new RangeProof(a, b, c, z);
   }

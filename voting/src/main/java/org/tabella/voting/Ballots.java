@@ -1,7 +1,5 @@
 package org.tabella.voting;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -10,6 +8,7 @@ import org.tabella.crypto.elgamal.Ciphertext;
 import org.tabella.crypto.elgamal.ElGamal;
 import org.tabella.crypto.elgamal.ElGamalPublicKey;
 import org.tabella.crypto.elgamal.ProvenCiphertext;
+import org.tabella.crypto.encoding.ByteWriter;
 import org.tabella.crypto.proofs.ProofBatch;
 import org.tabella.crypto.proofs.RangeProof;
 import org.tabella.groups.Group;
@@ -102,7 +101,7 @@ public final class Ballots {
         if (s.proof().maximum() != 1) {
           problems.add("contest " + c.id() + " option " + k + ": not a 0/1 proof");
         }
-        batch.add(s.proof(), key.element(), s.ciphertext().a(), s.ciphertext().b(),
+        batch.add(s.proof(), 1, key.element(), s.ciphertext().a(), s.ciphertext().b(),
             selectionContext(electionHash, b.ballotId(), c.id(), k));
         product = product.add(s.ciphertext());
       }
@@ -110,7 +109,7 @@ public final class Ballots {
         if (cb.sumProof() == null || cb.sumProof().maximum() != c.limit()) {
           problems.add("contest " + c.id() + ": missing or wrong sum proof");
         } else {
-          batch.add(cb.sumProof(), key.element(), product.a(), product.b(), sumContext(electionHash, b.ballotId(), c.id()));
+          batch.add(cb.sumProof(), c.limit(), key.element(), product.a(), product.b(), sumContext(electionHash, b.ballotId(), c.id()));
         }
       } else if (cb.sumProof() != null) {
         problems.add("contest " + c.id() + ": unexpected sum proof");
@@ -131,22 +130,26 @@ public final class Ballots {
 
   /** The voter's tracking code: the first 16 bytes of SHA-256(election hash ‖ ballot bytes), hex. */
   public static String trackingCode(ElectionParameters election, Ballot b) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(election.hash());
-      sha.update(BallotCodec.encode(b));
-      byte[] d = sha.digest();
-      return HexFormat.of().formatHex(d, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return trackingCode(election, BallotCodec.encode(b));
   }
 
+  /** The tracking code of a ballot's canonical bytes (no re-encoding). */
+  public static String trackingCode(ElectionParameters election, byte[] ballotBytes) {
+    byte[] d = ElectionParameters.sha256(new ByteWriter().writeRaw(election.hash()).writeRaw(ballotBytes).toByteArray());
+    return HexFormat.of().formatHex(d, 0, 16);
+  }
+
+  /**
+   * The context of selection k's 0/1 proof: LP("tabella-selection-v1") ‖ LP(election hash) ‖
+   * LP(ballot id) ‖ LP(contest id) ‖ I2OSP(k, 4) — the option index is a fixed-width integer,
+   * not length-prefixed, and counts from 0 (SPEC.md §4.2).
+   */
   static byte[] selectionContext(byte[] electionHash, String ballotId, String contestId, int option) {
     return new ByteWriter().writeString("tabella-selection-v1").writeBytes(electionHash).writeString(ballotId)
         .writeString(contestId).writeInt(option).toByteArray();
   }
 
+  /** The context of a contest's sum proof (SPEC.md §4.2). */
   static byte[] sumContext(byte[] electionHash, String ballotId, String contestId) {
     return new ByteWriter().writeString("tabella-contest-sum-v1").writeBytes(electionHash).writeString(ballotId)
         .writeString(contestId).toByteArray();

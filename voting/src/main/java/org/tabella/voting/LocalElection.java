@@ -2,29 +2,23 @@ package org.tabella.voting;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.tabella.crypto.elgamal.Ciphertext;
-import org.tabella.crypto.elgamal.DiscreteLog;
-import org.tabella.crypto.elgamal.DiscreteLogException;
-import org.tabella.crypto.threshold.BlindingStep;
-import org.tabella.crypto.threshold.DecryptionResult;
-import org.tabella.crypto.threshold.DecryptionShare;
+import java.util.Optional;
 import org.tabella.crypto.threshold.InsufficientSharesException;
-import org.tabella.crypto.threshold.JointBlinding;
 import org.tabella.crypto.threshold.KeyShare;
-import org.tabella.crypto.threshold.ThresholdDecryption;
 import org.tabella.crypto.threshold.ThresholdKey;
-import org.tabella.groups.Group;
-import org.tabella.voting.record.DecryptedEntry;
+import org.tabella.voting.board.BallotRejectedException;
+import org.tabella.voting.board.BulletinBoard;
+import org.tabella.voting.board.Receipt;
 import org.tabella.voting.record.ElectionRecord;
-import org.tabella.voting.record.RecordVerifier;
+import org.tabella.voting.tally.DecryptedEntry;
+import org.tabella.voting.tally.LocalTrustees;
+import org.tabella.voting.tally.TallyDecryption;
 
 /**
  * An election run in one process: a bulletin board file, ballots cast through it, and a tally
  * decrypted by the trustees whose key shares are given — the library path for programs that hold
- * the trustees' shares themselves (tests, small deployments) or that carry the trustees' shares
- * over their own transport.
+ * the trustees' shares themselves (tests, small deployments).
  */
 public final class LocalElection implements AutoCloseable {
   private final ElectionParameters election;
@@ -34,6 +28,8 @@ public final class LocalElection implements AutoCloseable {
   /**
    * Opens (or reopens) the election's board. The key's origin (a trusted dealer, or a ceremony the
    * caller ran) is not part of this election's record: it carries no ceremony transcript.
+   *
+   * @throws IOException if the board cannot be opened (another election's, corrupted, or in use)
    */
   public LocalElection(ElectionParameters election, ThresholdKey key, Path boardFile) throws IOException {
     this.election = election;
@@ -62,47 +58,14 @@ public final class LocalElection implements AutoCloseable {
    * @throws InsufficientSharesException with fewer than k valid shares
    */
   public ElectionRecord tally(List<KeyShare> trustees) throws InsufficientSharesException {
-    Group g = election.groupObject();
-    List<Ballot> ballots = board.ballots();
-    List<List<Ciphertext>> tally = EncryptedTally.of(election, ballots);
-    byte[] context = RecordVerifier.decryptionContext(election);
-    List<DecryptedEntry> entries = new ArrayList<>();
-    for (int c = 0; c < election.contests().size(); c++) {
-      Contest contest = election.contests().get(c);
-      for (int k = 0; k < contest.options(); k++) {
-        Ciphertext start = tally.get(c).get(k);
-        List<BlindingStep> steps = new ArrayList<>();
-        if (election.unanimous()) {
-          start = RecordVerifier.unanimityCiphertext(g, start, ballots.size());
-          Ciphertext current = start;
-          for (KeyShare t : trustees) {
-            BlindingStep s = JointBlinding.blind(t.index(), current, context);
-            steps.add(s);
-            current = s.output();
-          }
-        }
-        Ciphertext target = steps.isEmpty() ? start : steps.get(steps.size() - 1).output();
-        List<DecryptionShare> shares = new ArrayList<>();
-        for (KeyShare t : trustees) {
-          shares.add(ThresholdDecryption.share(t, target, context));
-        }
-        DecryptionResult r = ThresholdDecryption.combine(key, target, shares, context);
-        List<DecryptionShare> used = shares.stream().filter(s -> r.usedTrustees().contains(s.trustee())).toList();
-        long count = -1;
-        boolean unanimous = false;
-        if (election.unanimous()) {
-          unanimous = r.plaintextElement().isIdentity();
-        } else {
-          try {
-            count = DiscreteLog.forBound(g, ballots.size()).solve(r.plaintextElement());
-          } catch (DiscreteLogException e) {
-            throw new IllegalStateException("tally outside 0.." + ballots.size(), e);
-          }
-        }
-        entries.add(new DecryptedEntry(contest.id(), k, start, steps, used, count, unanimous));
-      }
+    List<DecryptedEntry> entries;
+    try {
+      entries = TallyDecryption.run(election, key, board.ballots(), new LocalTrustees(trustees));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
-    return new ElectionRecord(election, key, List.of(), board.encodedBallots(), board.head(), entries, null);
+    return new ElectionRecord(election, key, List.of(), Optional.empty(), board.encodedBallots(), board.head(), entries);
   }
 
   @Override

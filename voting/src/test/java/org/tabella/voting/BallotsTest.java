@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.tabella.crypto.elgamal.Ciphertext;
 import org.tabella.crypto.elgamal.ProvenCiphertext;
+import org.tabella.crypto.encoding.MalformedEncodingException;
 import org.tabella.groups.Group;
 
 @DisplayName("ballots")
@@ -63,7 +64,7 @@ class BallotsTest {
     Ballot b = Ballots.referendum(REFERENDUM, pk, "orig", true);
     Ballot copy = new Ballot("copy", b.contests());
     assertFalse(Ballots.verify(REFERENDUM, pk, copy).isEmpty());
-    var other = ElectionParameters.referendum("ref-2", "ristretto255", 5, 3, false);
+    var other = Fixtures.referendum("ref-2", TallyMode.COUNT);
     assertFalse(Ballots.verify(other, pk, b).isEmpty());
     // Overvote: three approvals (each a valid 0/1) with the sum proof of a two-approval ballot.
     Ballot two = Fixtures.mixedBallot("o", 1, 0, new int[] {1, 1, 0, 0});
@@ -73,6 +74,32 @@ class BallotsTest {
     ContestBallot over = new ContestBallot("council", sel, two.contests().get(2).sumProof());
     Ballot overvote = new Ballot("o", List.of(two.contests().get(0), two.contests().get(1), over));
     assertFalse(Ballots.verify(MIXED, pk, overvote).isEmpty());
+  }
+
+  @Test
+  @DisplayName("a sum-proof flag other than 0/1 and invalid UTF-8 in an id are refused (canonical bytes only)")
+  void canonical() {
+    var pk = DEALT.key().publicKey();
+    byte[] enc = BallotCodec.encode(Ballots.referendum(REFERENDUM, pk, "x", true));
+    assertEquals(0, enc[enc.length - 1]);
+    enc[enc.length - 1] = 7;
+    assertThrows(MalformedEncodingException.class, () -> BallotCodec.decode(G, enc));
+    byte[] bad = BallotCodec.encode(Ballots.referendum(REFERENDUM, pk, "x", true));
+    int at = 4 + "tabella-ballot-v1".length() + 4; // the first byte of the ballot id
+    bad[at] = (byte) 0xff;
+    var e = assertThrows(MalformedEncodingException.class, () -> BallotCodec.decode(G, bad));
+    assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("ids are limited in UTF-8 bytes, not characters: 100 × 'é' (200 bytes) is refused")
+  void idLimitInBytes() {
+    var pk = DEALT.key().publicKey();
+    assertThrows(IllegalArgumentException.class, () -> Ballots.referendum(REFERENDUM, pk, "é".repeat(100), true));
+    assertEquals(128, Ballots.referendum(REFERENDUM, pk, "é".repeat(64), true).ballotId().getBytes(
+        java.nio.charset.StandardCharsets.UTF_8).length);
+    assertThrows(IllegalArgumentException.class, () -> Ballots.referendum(REFERENDUM, pk, "\ud800", true),
+        "an unpaired surrogate has no UTF-8 form");
   }
 
   @Test

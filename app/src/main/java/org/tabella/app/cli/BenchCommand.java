@@ -1,4 +1,4 @@
-package org.tabella.voting.cli;
+package org.tabella.app.cli;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -25,6 +25,7 @@ import org.tabella.groups.Scalar;
 import org.tabella.voting.Ballot;
 import org.tabella.voting.Ballots;
 import org.tabella.voting.ElectionParameters;
+import org.tabella.voting.TallyMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -63,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
       Element h = g.generator().exp(g.randomScalar(rng));
       byte[] enc = h.encode();
       var dealt = TrustedDealer.deal(g, 5, 3);
-      ElectionParameters election = ElectionParameters.referendum("bench", name, 5, 3, false);
+      ElectionParameters election = Elections.referendum("bench", Groups.named(name), 5, 3, TallyMode.COUNT);
       Ballot ballot = Ballots.referendum(election, dealt.key().publicKey(), "b", true);
       List<Ballot> ballots = new ArrayList<>();
       for (int i = 0; i < 32; i++) {

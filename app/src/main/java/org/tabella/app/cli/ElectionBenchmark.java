@@ -1,4 +1,4 @@
-package org.tabella.voting.cli;
+package org.tabella.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +9,7 @@ import org.tabella.crypto.threshold.TrustedDealer;
 import org.tabella.groups.Groups;
 import org.tabella.voting.Ballot;
 import org.tabella.voting.Ballots;
-import org.tabella.voting.ElectionParameters;
+import org.tabella.voting.TallyMode;
 import org.tabella.voting.LocalElection;
 import org.tabella.voting.record.ElectionRecord;
 import org.tabella.voting.record.RecordIo;
@@ -21,7 +21,7 @@ final class ElectionBenchmark {
 
   static int run(String group, int n, boolean json) throws Exception {
     var dealt = TrustedDealer.deal(Groups.named(group), 5, 3);
-    var election = ElectionParameters.referendum("bench-" + n, group, 5, 3, false);
+    var election = Elections.referendum("bench-" + n, Groups.named(group), 5, 3, TallyMode.COUNT);
     Path dir = Files.createTempDirectory("tabella-bench-election");
     long t0 = System.nanoTime();
     List<Ballot> ballots = IntStream.range(0, n).parallel()
@@ -59,8 +59,8 @@ final class ElectionBenchmark {
       System.out.printf("  encrypt with proofs  %8.2f s%n  accept on the board  %8.2f s%n  tally + decrypt 3/5  %8.2f s%n"
           + "  write + read + verify%7.2f s (verification alone %.2f s: %.0f ballots/s)%n  total                %8.2f s%n",
           enc, accept, tally, verify, pureVerify, n / pureVerify, total);
-      System.out.println(report.valid() ? "record valid; yes count " + record.entries().get(0).count()
-          : "record INVALID " + report.failures());
+      System.out.println(report.valid() ? "record valid; yes count " + record.entries().get(0).outcome()
+          : "record INVALID " + report.findings());
     }
     return report.valid() ? 0 : 1;
   }

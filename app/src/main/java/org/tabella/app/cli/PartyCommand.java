@@ -1,5 +1,6 @@
-package org.tabella.voting.cli;
+package org.tabella.app.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -12,8 +13,10 @@ import org.tabella.network.roster.Roster;
 import org.tabella.network.roster.RosterTool;
 import org.tabella.voting.Ballot;
 import org.tabella.voting.Ballots;
+import org.tabella.app.BoardroomElection;
+import org.tabella.groups.Groups;
 import org.tabella.voting.ElectionParameters;
-import org.tabella.voting.PartyElection;
+import org.tabella.voting.TallyMode;
 import org.tabella.voting.record.RecordIo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +37,10 @@ final class PartyCommand implements Callable<Integer> {
   boolean unanimous;
   @Option(names = "--record", description = "write this party's view of the election record here")
   Path record;
+  @Option(names = "--board", description = "this party's board file (default: board-<id>.log next to the roster)")
+  Path board;
+  @Option(names = "--resume", description = "reuse an existing board file (only a board of this very election and key opens)")
+  boolean resume;
   @Option(names = "--wait", defaultValue = "120", description = "seconds to wait for peers (default ${DEFAULT-VALUE})")
   int waitSeconds;
   @Option(names = "--round-timeout", defaultValue = "30", description = "seconds per round (default ${DEFAULT-VALUE})")
@@ -41,24 +48,29 @@ final class PartyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Roster r = Roster.load(roster);
-    Path dir = roster.toAbsolutePath().getParent();
-    Identity identity = Identity.load(r, id, key != null ? key : RosterTool.keyFile(dir, id));
-    NodeOptions options = NodeOptions.defaults().withConnectTimeout(Duration.ofSeconds(waitSeconds))
-        .withRoundTimeout(Duration.ofSeconds(roundSeconds));
     if (vote != null && vote != 0 && vote != 1) {
       System.out.println("error: --vote is 0 or 1");
       return 2;
     }
+    Roster r = Roster.load(roster);
+    Path dir = roster.toAbsolutePath().getParent();
+    Path boardFile = board != null ? board : dir.resolve("board-" + id + ".log");
+    if (Files.exists(boardFile) && !resume) {
+      System.out.println("error: " + boardFile + " is left from an earlier run; remove it, or pass --resume to reopen"
+          + " the same election's board");
+      return 2;
+    }
+    Identity identity = Identity.load(r, id, key != null ? key : RosterTool.keyFile(dir, id));
+    NodeOptions options = NodeOptions.defaults().withConnectTimeout(Duration.ofSeconds(waitSeconds))
+        .withRoundTimeout(Duration.ofSeconds(roundSeconds));
     try (PartyNode node = PartyNode.start(r, identity, options)) {
       System.out.printf("party %d: connected to %s%n", id, node.connectedPeers());
       var key = node.runDkg();
-      ElectionParameters election = ElectionParameters.referendum("roster-" + HexFormat.of().formatHex(r.sessionId()),
-          r.group(), r.size(), r.quorum(), unanimous);
+      ElectionParameters election = Elections.referendum("roster-" + HexFormat.of().formatHex(r.sessionId()),
+          Groups.named(r.group()), r.size(), r.quorum(), unanimous ? TallyMode.UNANIMOUS : TallyMode.COUNT);
       Ballot mine = vote == null ? null : Ballots.referendum(election, key.key().publicKey(), "party-" + id, vote == 1);
-      List<Ballot> ballots = PartyElection.castAndCollect(node, election, mine);
-      var outcome = PartyElection.tallyAndDecrypt(node, election, key, ballots,
-          dir.resolve("board-" + id + ".log"));
+      List<Ballot> ballots = BoardroomElection.castAndCollect(node, election, mine);
+      var outcome = BoardroomElection.tallyAndDecrypt(node, election, key, ballots, boardFile);
       if (record != null) {
         RecordIo.write(outcome.record(), record);
       }

@@ -1,4 +1,4 @@
-package org.tabella.voting.cli;
+package org.tabella.app.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

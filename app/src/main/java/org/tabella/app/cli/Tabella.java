@@ -1,4 +1,4 @@
-package org.tabella.voting.cli;
+package org.tabella.app.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -6,10 +6,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.tabella.voting.Demo;
+import org.tabella.app.Demo;
 import org.tabella.voting.record.RecordIo;
 import org.tabella.voting.record.RecordVerifier;
-import org.tabella.voting.record.VerificationReport;
+import org.tabella.voting.record.ElectionRecord;
+import org.tabella.voting.record.InvalidRecordException;
 
 /** The {@code tabella} command line. */
 @Command(name = "tabella", mixinStandardHelpOptions = true, version = "tabella 0.1.0",
@@ -61,29 +62,26 @@ public final class Tabella implements Runnable {
     }
   }
 
-  /** {@code tabella verify DIR}. */
-  @Command(name = "verify", mixinStandardHelpOptions = true, description = "Verify an election record.")
+  /** {@code tabella verify DIR [--json]}. */
+  @Command(name = "verify", mixinStandardHelpOptions = true,
+      description = "Verify an election record: the twelve steps of SPEC.md §4.5. Exit 0 if valid, 1 if not.")
   static final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "the record directory")
     Path dir;
+    @Option(names = "--json", description = "print one JSON object: valid, per-step checks, findings, results")
+    boolean json;
 
     @Override
-    public Integer call() {
-      VerificationReport report;
+    public Integer call() throws Exception {
+      ElectionRecord record;
       try {
-        report = RecordVerifier.verify(RecordIo.read(dir));
+        record = RecordIo.read(dir);
+      } catch (InvalidRecordException e) {
+        return VerifyOutput.unreadable(e, json);
       } catch (java.io.IOException e) {
-        System.out.println("invalid record: " + e.getMessage());
-        return 1;
+        return VerifyOutput.unreadable(e, json);
       }
-      report.summary().forEach(s -> System.out.println("  " + s));
-      if (report.valid()) {
-        System.out.println("record valid");
-        return 0;
-      }
-      report.failures().forEach(f -> System.out.println("FAIL " + f));
-      System.out.println("record INVALID: " + report.failures().size() + " failure(s)");
-      return 1;
+      return VerifyOutput.print(record, RecordVerifier.verify(record), json);
     }
   }
 }

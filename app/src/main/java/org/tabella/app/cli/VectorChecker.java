@@ -1,4 +1,4 @@
-package org.tabella.voting.cli;
+package org.tabella.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
@@ -24,13 +24,13 @@ import org.tabella.crypto.threshold.DecryptionShare;
 import org.tabella.crypto.threshold.ThresholdDecryption;
 import org.tabella.crypto.threshold.ThresholdKey;
 import org.tabella.groups.Element;
+import org.tabella.groups.ExpandMessage;
 import org.tabella.groups.Group;
 import org.tabella.groups.Groups;
 import org.tabella.groups.InvalidEncodingException;
 import org.tabella.groups.Scalar;
 import org.tabella.groups.SecretScalar;
 import org.tabella.groups.ec.EcGroup;
-import org.tabella.groups.internal.ExpandMessageXmd;
 import org.tabella.groups.modp.ModpGroup;
 import org.tabella.groups.modp.Primality;
 import org.tabella.groups.modp.SchnorrParameters;
@@ -59,8 +59,8 @@ final class VectorChecker {
           case "from-uniform-bytes" -> HEX.formatHex(Ristretto255Group.instance()
               .fromUniformBytes(HEX.parseHex(v.get("input").asText())).encode()).equals(v.get("output").asText());
           case "hash-to-group" -> hashToGroup(doc, v);
-          case "expand-message-xmd" -> HEX.formatHex(ExpandMessageXmd.forHash(doc.get("hash").asText())
-              .expand(utf8(v.get("msg").asText()), utf8(doc.get("dst").asText()), v.get("length").asInt()))
+          case "expand-message-xmd" -> HEX.formatHex(ExpandMessage.xmd(doc.get("hash").asText(),
+              utf8(v.get("msg").asText()), utf8(doc.get("dst").asText()), v.get("length").asInt()))
               .equals(v.get("output").asText());
           case "ecdh" -> ecdh(doc, v);
           case "modp-dh" -> modpDh(v);
@@ -151,10 +151,19 @@ final class VectorChecker {
     Group g = Groups.named(v.get("group").asText());
     Scalar xa = g.scalar(new BigInteger(v.get("xA").asText(), 16));
     Scalar xb = g.scalar(new BigInteger(v.get("xB").asText(), 16));
-    Element ya = g.decode(org.tabella.groups.internal.Bytes.toFixedLength(new BigInteger(v.get("yA").asText(), 16), g.elementLength()));
-    Element yb = g.decode(org.tabella.groups.internal.Bytes.toFixedLength(new BigInteger(v.get("yB").asText(), 16), g.elementLength()));
-    Element z = g.decode(org.tabella.groups.internal.Bytes.toFixedLength(new BigInteger(v.get("Z").asText(), 16), g.elementLength()));
+    Element ya = g.decode(fixed(new BigInteger(v.get("yA").asText(), 16), g.elementLength()));
+    Element yb = g.decode(fixed(new BigInteger(v.get("yB").asText(), 16), g.elementLength()));
+    Element z = g.decode(fixed(new BigInteger(v.get("Z").asText(), 16), g.elementLength()));
     return g.generator().exp(xa).equals(ya) && g.generator().exp(xb).equals(yb) && yb.exp(xa).equals(z);
+  }
+
+  /** A big-endian integer as exactly {@code length} bytes (a vector's value may be shorter). */
+  private static byte[] fixed(BigInteger v, int length) {
+    byte[] raw = v.toByteArray();
+    byte[] out = new byte[length];
+    int n = Math.min(raw.length, length);
+    System.arraycopy(raw, raw.length - n, out, length - n, n);
+    return out;
   }
 
   private static boolean schnorrParameters(JsonNode v) {
@@ -195,6 +204,19 @@ final class VectorChecker {
     if (!groupKey.equals(g.decode(HEX.parseHex(v.get("group_public_key").asText())))) {
       return false;
     }
+    // Proofs of possession: z·G = R + c·C_0 (their transcript, not ours: checked as an equation).
+    int k = 0;
+    for (JsonNode p : v.get("proofs_of_possession")) {
+      Element r = g.decode(HEX.parseHex(p.get("r").asText()));
+      Scalar z = g.decodeScalar(HEX.parseHex(p.get("z").asText()));
+      Scalar c = Scalar.reduce(new BigInteger(1, HEX.parseHex(p.get("challenge").asText())), g.order());
+      if (!g.generator().exp(z).equals(r.mul(dealers.get(k++).constantTerm().exp(c)))) {
+        return false;
+      }
+    }
+    if (k != dealers.size()) {
+      return false;
+    }
     List<Share> shares = new ArrayList<>();
     for (JsonNode s : v.get("shares")) {
       int j = s.get("index").asInt();
@@ -209,7 +231,13 @@ final class VectorChecker {
       }
       shares.add(new Share(j, SecretScalar.of(share)));
     }
-    return g.generator().exp(Shamir.reconstruct(g, shares.subList(0, t)).reveal()).equals(groupKey);
+    // Any t consecutive shares interpolate the group secret; t − 1 do not.
+    for (int start = 0; start + t <= shares.size(); start++) {
+      if (!g.generator().exp(Shamir.reconstruct(g, shares.subList(start, start + t)).reveal()).equals(groupKey)) {
+        return false;
+      }
+    }
+    return t == 1 || !g.generator().exp(Shamir.reconstruct(g, shares.subList(0, t - 1)).reveal()).equals(groupKey);
   }
 
   private static boolean cryptoKat(JsonNode v) throws Exception {
@@ -241,7 +269,7 @@ final class VectorChecker {
       for (JsonNode x : p.get("responses")) {
         zs.add(g.decodeScalar(HEX.parseHex(x.asText())));
       }
-      if (!new ProvenCiphertext(c, new RangeProof(a, b, cs, zs)).verify(pk, ctx)
+      if (!new ProvenCiphertext(c, new RangeProof(a, b, cs, zs)).verify(pk, e.get("maximum").asInt(), ctx)
           || ElGamal.decrypt(sk, c, 10) != e.get("plaintext").asLong()) {
         return false;
       }

@@ -1,4 +1,4 @@
-package org.tabella.voting.cli;
+package org.tabella.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -45,7 +45,7 @@ public record DkgResult(ThresholdKey key, KeyShare share, Set<Integer> qualified
     java.util.List<org.tabella.crypto.sharing.FeldmanCommitment> dealers = new java.util.ArrayList<>();
     java.util.Set<Integer> seen = new java.util.HashSet<>();
     for (DealerBroadcast b : transcript) {
-      if (!seen.add(b.dealer()) || b.commitments().size() != params.threshold()
+      if (b.dealer() < 1 || b.dealer() > params.parties() || !seen.add(b.dealer()) || b.commitments().size() != params.threshold()
           || !b.proofOfPossession().verify(b.commitments().get(0), DkgParty.popContext(params, b.dealer()))) {
         return false;
       }

@@ -1,7 +1,6 @@
 package org.tabella.crypto.encoding;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import org.tabella.groups.Element;
 import org.tabella.groups.Scalar;
 
@@ -52,9 +51,9 @@ public final class ByteWriter {
     return this;
   }
 
-  /** Writes {@code LP(UTF-8(s))}. */
+  /** Writes {@code LP(UTF-8(s))}; a string with no UTF-8 form is an {@link IllegalArgumentException}. */
   public ByteWriter writeString(String s) {
-    return writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    return writeBytes(Utf8.encode(s));
   }
 
   /** Writes {@code LP(encode(e))}. */

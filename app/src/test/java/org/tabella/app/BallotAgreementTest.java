@@ -1,4 +1,4 @@
-package org.tabella.voting;
+package org.tabella.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,7 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class PartyElectionTest {
+class BallotAgreementTest {
   static final byte[] A = {1};
   static final byte[] B = {2};
 
@@ -18,7 +18,7 @@ class PartyElectionTest {
     Map<Integer, byte[]> mine = Map.of(1, A, 2, A, 3, A);
     // Party 3's ballot reached only some parties; party 2's was seen differently by one view.
     List<Map<Integer, byte[]>> views = List.of(mine, Map.of(1, A, 2, A), Map.of(1, A, 2, B, 3, A));
-    assertEquals(Set.of(1), PartyElection.agreedSenders(views));
-    assertEquals(Set.of(1, 2, 3), PartyElection.agreedSenders(List.of(mine, mine, mine)));
+    assertEquals(Set.of(1), BallotAgreement.agreedSenders(views));
+    assertEquals(Set.of(1, 2, 3), BallotAgreement.agreedSenders(List.of(mine, mine, mine)));
   }
 }

@@ -1,10 +1,12 @@
-package org.tabella.voting;
+package org.tabella.voting.tally;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.tabella.crypto.elgamal.Ciphertext;
 import org.tabella.groups.Group;
+import org.tabella.voting.Ballot;
+import org.tabella.voting.ElectionParameters;
 
 /**
  * The homomorphic tally: for every contest and option, the product of that selection's ciphertext
@@ -14,9 +16,9 @@ import org.tabella.groups.Group;
 public final class EncryptedTally {
   private EncryptedTally() {}
 
-  /** Returns tally[contest][option]. */
+  /** Returns tally[contest][option]; the ballots must match the election's contests. */
   public static List<List<Ciphertext>> of(ElectionParameters election, List<Ballot> ballots) {
-    Group g = election.groupObject();
+    Group g = election.group();
     List<List<Ciphertext>> out = new ArrayList<>();
     for (int c = 0; c < election.contests().size(); c++) {
       int contest = c;

@@ -1,4 +1,4 @@
-package org.tabella.voting;
+package org.tabella.voting.board;
 
 /**
  * What the board gives a voter once the ballot is durably recorded.

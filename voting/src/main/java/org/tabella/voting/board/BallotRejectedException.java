@@ -1,4 +1,4 @@
-package org.tabella.voting;
+package org.tabella.voting.board;
 
 /** A ballot the board refused, with the reason (invalid proof, duplicate id, copied ciphertext…). */
 public class BallotRejectedException extends Exception {

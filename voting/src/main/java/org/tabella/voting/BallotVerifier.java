@@ -13,10 +13,10 @@ import org.tabella.crypto.proofs.ProofBatch;
  * checked in one batch (one multi-exponentiation), and a failed chunk is re-checked proof by proof
  * so that exactly the bad ballots are named.
  */
-public final class BallotBatchVerifier {
+public final class BallotVerifier {
   private static final int CHUNK = 64;
 
-  private BallotBatchVerifier() {}
+  private BallotVerifier() {}
 
   /** Returns, for each ballot with a problem, its index and the problems; empty when all are valid. */
   public static Map<Integer, List<String>> problems(ElectionParameters election, ElGamalPublicKey key,

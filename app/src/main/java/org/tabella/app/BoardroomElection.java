@@ -1,0 +1,127 @@
+package org.tabella.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.tabella.crypto.dkg.DkgResult;
+import org.tabella.crypto.encoding.MalformedEncodingException;
+import org.tabella.crypto.threshold.InsufficientSharesException;
+import org.tabella.network.node.PartyNode;
+import org.tabella.voting.Ballot;
+import org.tabella.voting.BallotCodec;
+import org.tabella.voting.ElectionParameters;
+import org.tabella.voting.board.BulletinBoard;
+import org.tabella.voting.record.CeremonyTranscript;
+import org.tabella.voting.record.ElectionRecord;
+import org.tabella.voting.tally.DecryptedEntry;
+import org.tabella.voting.tally.EntryOutcome;
+import org.tabella.voting.tally.TallyDecryption;
+
+/**
+ * One party's side of a boardroom election over the network (SPEC.md §4.6): after the key
+ * ceremony, the party casts its ballot by broadcast; the parties agree on the ballot set
+ * ({@link BallotAgreement}); every party puts the same ballots (its peers' and any voters') on its
+ * own bulletin board in ballot-id order, multiplies them, and the parties still present
+ * threshold-decrypt each tally entry — in unanimous mode after joint blinding. The outcome is an
+ * {@link ElectionRecord}.
+ */
+public final class BoardroomElection {
+  private static final System.Logger LOG = System.getLogger(BoardroomElection.class.getName());
+
+  private BoardroomElection() {}
+
+  /**
+   * What one party ends up with.
+   *
+   * @param record the election record as this party made it
+   */
+  public record Outcome(ElectionRecord record) {
+    /** The counts in entry order (count mode). */
+    public List<Long> counts() {
+      return record.entries().stream().filter(e -> e.outcome() instanceof EntryOutcome.Count)
+          .map(e -> ((EntryOutcome.Count) e.outcome()).value()).toList();
+    }
+
+    /** Whether the vote was unanimous (unanimous mode). */
+    public boolean unanimous() {
+      return record.entries().get(0).outcome().equals(new EntryOutcome.Unanimity(true));
+    }
+  }
+
+  /**
+   * Casts this party's ballot (null: it does not vote) and collects its peers'; returns the ballots
+   * every party's view agreed on that decoded (the board checks them).
+   */
+  public static List<Ballot> castAndCollect(PartyNode node, ElectionParameters election, Ballot mine)
+      throws InterruptedException {
+    if (mine != null) {
+      node.broadcast("ballots", 1, BallotCodec.encode(mine));
+    }
+    Map<Integer, byte[]> received = new TreeMap<>(node.collectBroadcasts("ballots", 1));
+    if (mine != null) {
+      received.put(node.id(), BallotCodec.encode(mine));
+    }
+    // Round 2: everyone says which ballots it holds; a ballot is kept only if every party that
+    // answered holds exactly it, so all boards get the same ballots even when a party crashed in
+    // the middle of its broadcast.
+    Map<Integer, byte[]> digests = new TreeMap<>();
+    received.forEach((sender, bytes) -> digests.put(sender, BallotAgreement.digest(bytes)));
+    node.broadcast("ballots", 2, BallotAgreement.encodeView(digests));
+    List<Map<Integer, byte[]>> views = new ArrayList<>();
+    views.add(digests);
+    for (var view : node.collectBroadcasts("ballots", 2).entrySet()) {
+      try {
+        views.add(BallotAgreement.decodeView(view.getValue()));
+      } catch (MalformedEncodingException e) {
+        LOG.log(System.Logger.Level.WARNING, "party {0}: malformed ballot view from {1}", node.id(), view.getKey());
+      }
+    }
+    node.finish("ballots");
+    Set<Integer> agreed = BallotAgreement.agreedSenders(views);
+    List<Ballot> out = new ArrayList<>();
+    for (var e : received.entrySet()) {
+      if (agreed.contains(e.getKey())) {
+        try {
+          out.add(BallotCodec.decode(election.group(), e.getValue()));
+        } catch (MalformedEncodingException ex) {
+          LOG.log(System.Logger.Level.WARNING, "party {0}: undecodable ballot from {1}", node.id(), e.getKey());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Puts the ballots on this party's board (in ballot-id order, so every party's board and hash
+   * chain are the same), then tallies and decrypts with the parties present.
+   *
+   * @throws IOException if the board cannot be opened (another election's, corrupted, in use)
+   * @throws InsufficientSharesException if fewer than k trustees answered validly
+   */
+  public static Outcome tallyAndDecrypt(PartyNode node, ElectionParameters election, DkgResult key,
+      List<Ballot> ballots, Path boardFile) throws IOException, InterruptedException, InsufficientSharesException {
+    List<Ballot> ordered = new ArrayList<>(ballots);
+    ordered.sort(Comparator.comparing(Ballot::ballotId));
+    List<Ballot> accepted;
+    List<byte[]> encoded;
+    byte[] head;
+    try (BulletinBoard board = BulletinBoard.open(boardFile, election, key.key().publicKey())) {
+      board.submitAll(ordered);
+      accepted = board.ballots();
+      encoded = board.encodedBallots();
+      head = board.head();
+    }
+    List<DecryptedEntry> entries = TallyDecryption.run(election, key.key(), accepted,
+        new NetworkTrustees(node, key.share()));
+    ElectionRecord record = new ElectionRecord(election, key.key(), new ArrayList<>(new TreeSet<>(key.qualified())),
+        Optional.of(new CeremonyTranscript(key.sessionId(), key.transcript())), encoded, head, entries);
+    return new Outcome(record);
+  }
+}

@@ -1,0 +1,239 @@
+package org.tabella.voting.board;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tabella.crypto.elgamal.ElGamalPublicKey;
+import org.tabella.crypto.elgamal.ProvenCiphertext;
+import org.tabella.crypto.encoding.MalformedEncodingException;
+import org.tabella.voting.Ballot;
+import org.tabella.voting.BallotCodec;
+import org.tabella.voting.BallotVerifier;
+import org.tabella.voting.Ballots;
+import org.tabella.voting.ContestBallot;
+import org.tabella.voting.ElectionParameters;
+
+/**
+ * The bulletin board's admission policy over its durable log (SPEC.md §4.3): a ballot is accepted
+ * only if its proofs verify (batched, on all cores), its id is new and none of its ciphertexts is
+ * already on the board; it is acknowledged only after its frame is fsync'd. The same ballot
+ * submitted again gets its original receipt (clients may retry safely); another ballot with a used
+ * id is rejected. On open, the log's header must name this election and key, and every replayed
+ * ballot is decoded and re-verified: a log that fails is refused, never repaired. Every accepted
+ * ballot extends the {@link BoardChain}. Thread-safe.
+ */
+public final class BulletinBoard implements AutoCloseable {
+  private static final byte[] MAGIC = "TABELLA-BOARD-V2".getBytes(StandardCharsets.US_ASCII);
+
+  private final ElectionParameters election;
+  private final ElGamalPublicKey key;
+  private final BoardLog log;
+  private final List<Ballot> ballots = new ArrayList<>();
+  private final List<byte[]> encoded = new ArrayList<>();
+  private final Map<String, Integer> positions = new HashMap<>();
+  private final Set<ByteBuffer> ciphertexts = new HashSet<>();
+  private byte[] head;
+
+  private BulletinBoard(ElectionParameters election, ElGamalPublicKey key, BoardLog log) {
+    this.election = election;
+    this.key = key;
+    this.log = log;
+    this.head = BoardChain.genesis(election, key);
+  }
+
+  /**
+   * Opens (or creates) the board's log, replaying and re-verifying every acknowledged ballot and
+   * cutting a torn last frame.
+   *
+   * @throws BoardCorruptedException if the file is another election's or key's board, or holds a
+   *     damaged record, an undecodable ballot or one that no longer verifies (the file is unchanged)
+   * @throws IOException if the file is in use by another board or cannot be read
+   */
+  public static BulletinBoard open(Path file, ElectionParameters election, ElGamalPublicKey key) throws IOException {
+    BoardLog log = BoardLog.open(file, header(election, key));
+    BulletinBoard board = new BulletinBoard(election, key, log);
+    try {
+      board.replay(file);
+    } catch (IOException | RuntimeException e) {
+      log.close();
+      throw e;
+    }
+    return board;
+  }
+
+  private void replay(Path file) throws BoardCorruptedException {
+    List<BoardLog.Stored> stored = log.recovered();
+    List<Ballot> decoded = new ArrayList<>();
+    for (int i = 0; i < stored.size(); i++) {
+      try {
+        decoded.add(BallotCodec.decode(key.group(), stored.get(i).bytes()));
+      } catch (MalformedEncodingException e) {
+        throw new BoardCorruptedException(file + ": ballot " + i + " (frame at offset " + stored.get(i).frameOffset()
+            + ") does not decode: " + e.getMessage());
+      }
+    }
+    Map<Integer, List<String>> problems = BallotVerifier.problems(election, key, decoded);
+    if (!problems.isEmpty()) {
+      var first = problems.entrySet().iterator().next();
+      throw new BoardCorruptedException(file + ": ballot " + first.getKey() + " (frame at offset "
+          + stored.get(first.getKey()).frameOffset() + ") does not verify: " + String.join("; ", first.getValue()));
+    }
+    for (int i = 0; i < decoded.size(); i++) {
+      String reason = admissionProblem(decoded.get(i), stored.get(i).bytes(), new HashSet<>(), new HashSet<>());
+      if (reason != null) {
+        throw new BoardCorruptedException(file + ": ballot " + i + " (frame at offset " + stored.get(i).frameOffset()
+            + ") breaks the board's rules: " + reason);
+      }
+      remember(decoded.get(i), stored.get(i).bytes());
+    }
+  }
+
+  /** Number of bytes of torn tail cut when the board was opened. */
+  public long truncatedBytes() {
+    return log.truncatedBytes();
+  }
+
+  /**
+   * Verifies and records one ballot; returns only once it is on disk.
+   *
+   * @throws BallotRejectedException with the reason, for an invalid, duplicate or copied ballot
+   */
+  public Receipt submit(Ballot b) throws BallotRejectedException, IOException {
+    Submission s = submitAll(List.of(b)).get(0);
+    if (s instanceof Submission.Rejected r) {
+      throw new BallotRejectedException(r.reason());
+    }
+    return ((Submission.Accepted) s).receipt();
+  }
+
+  /**
+   * Verifies many ballots in one batch and records the valid ones with one fsync per frame.
+   * Returns, per ballot and in order, {@link Submission.Accepted} (on disk) or
+   * {@link Submission.Rejected} with the reason. Nothing is acknowledged if the write fails.
+   */
+  public synchronized List<Submission> submitAll(List<Ballot> batch) throws IOException {
+    Submission[] out = new Submission[batch.size()];
+    BallotVerifier.problems(election, key, batch).forEach((i, problems) ->
+        out[i] = new Submission.Rejected(String.join("; ", problems)));
+    List<byte[]> bytes = new ArrayList<>();
+    List<Integer> toWrite = new ArrayList<>();
+    Set<String> batchIds = new HashSet<>();
+    Set<ByteBuffer> batchCts = new HashSet<>();
+    for (int i = 0; i < batch.size(); i++) {
+      if (out[i] != null) {
+        continue;
+      }
+      Ballot b = batch.get(i);
+      byte[] enc = BallotCodec.encode(b);
+      Integer existing = positions.get(b.ballotId());
+      if (existing != null && Arrays.equals(encoded.get(existing), enc)) {
+        out[i] = new Submission.Accepted(receipt(existing));
+        continue;
+      }
+      String reason = admissionProblem(b, enc, batchIds, batchCts);
+      if (reason != null) {
+        out[i] = new Submission.Rejected(reason);
+      } else {
+        bytes.add(enc);
+        toWrite.add(i);
+      }
+    }
+    log.append(bytes);
+    for (int w = 0; w < toWrite.size(); w++) {
+      int i = toWrite.get(w);
+      remember(batch.get(i), bytes.get(w));
+      out[i] = new Submission.Accepted(receipt(ballots.size() - 1));
+    }
+    return List.of(out);
+  }
+
+  /** Why {@code b} may not join the board (null: it may); adds it to the batch's sets when it may. */
+  private String admissionProblem(Ballot b, byte[] enc, Set<String> batchIds, Set<ByteBuffer> batchCts) {
+    if (positions.containsKey(b.ballotId()) || !batchIds.add(b.ballotId())) {
+      return "ballot id " + b.ballotId() + " is already used by another ballot";
+    }
+    if (enc.length > BoardLog.MAX_BALLOT) {
+      return "ballot larger than " + BoardLog.MAX_BALLOT + " bytes";
+    }
+    List<ByteBuffer> mine = new ArrayList<>();
+    for (ContestBallot c : b.contests()) {
+      for (ProvenCiphertext s : c.selections()) {
+        ByteBuffer k = ByteBuffer.wrap(s.ciphertext().a().encode());
+        if (ciphertexts.contains(k) || batchCts.contains(k) || mine.contains(k)) {
+          batchIds.remove(b.ballotId());
+          return "ciphertext already on the board (copied ballot)";
+        }
+        mine.add(k);
+      }
+    }
+    batchCts.addAll(mine);
+    return null;
+  }
+
+  private Receipt receipt(int position) {
+    return new Receipt(ballots.get(position).ballotId(), Ballots.trackingCode(election, encoded.get(position)), position);
+  }
+
+  private void remember(Ballot b, byte[] bytes) {
+    positions.put(b.ballotId(), ballots.size());
+    ballots.add(b);
+    encoded.add(bytes);
+    for (ContestBallot c : b.contests()) {
+      for (ProvenCiphertext s : c.selections()) {
+        ciphertexts.add(ByteBuffer.wrap(s.ciphertext().a().encode()));
+      }
+    }
+    head = BoardChain.next(head, bytes);
+  }
+
+  /** The election. */
+  public ElectionParameters election() {
+    return election;
+  }
+
+  /** The election key ballots are checked against. */
+  public ElGamalPublicKey key() {
+    return key;
+  }
+
+  /** The accepted ballots, in order. */
+  public synchronized List<Ballot> ballots() {
+    return List.copyOf(ballots);
+  }
+
+  /** The canonical bytes of the accepted ballots, in order. */
+  public synchronized List<byte[]> encodedBallots() {
+    return encoded.stream().map(byte[]::clone).toList();
+  }
+
+  /** The head of the hash chain over every accepted ballot. */
+  public synchronized byte[] head() {
+    return head.clone();
+  }
+
+  /** Number of accepted ballots. */
+  public synchronized int size() {
+    return ballots.size();
+  }
+
+  /** The log header: "TABELLA-BOARD-V2" ‖ election hash ‖ SHA-256(public key). */
+  static byte[] header(ElectionParameters e, ElGamalPublicKey key) {
+    byte[] h = Arrays.copyOf(MAGIC, BoardLog.HEADER_LENGTH);
+    System.arraycopy(e.hash(), 0, h, 16, 32);
+    System.arraycopy(BoardChain.sha256(key.element().encode()), 0, h, 48, 32);
+    return h;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    log.close();
+  }
+}

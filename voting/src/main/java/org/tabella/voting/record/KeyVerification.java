@@ -1,0 +1,63 @@
+package org.tabella.voting.record;
+
+import static org.tabella.voting.record.VerificationStep.KEY_CEREMONY;
+import static org.tabella.voting.record.VerificationStep.KEY_PARAMETERS;
+import static org.tabella.voting.record.VerificationStep.KEY_POLYNOMIAL;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.tabella.crypto.dkg.DkgParameters;
+import org.tabella.crypto.dkg.DkgResult;
+import org.tabella.crypto.threshold.ThresholdKey;
+import org.tabella.voting.ElectionParameters;
+
+/** SPEC.md §4.5 steps V1–V3: the threshold key and the ceremony that made it. */
+final class KeyVerification {
+  private KeyVerification() {}
+
+  static void run(ElectionRecord r, Checks checks) {
+    ElectionParameters e = r.election();
+    ThresholdKey key = r.key();
+    boolean shaped = checks.check(KEY_PARAMETERS, key.threshold() == e.quorum(), "key",
+        "quorum " + key.threshold() + " differs from the election's " + e.quorum());
+    Set<Integer> expected = new TreeSet<>();
+    for (int i = 1; i <= e.trustees(); i++) {
+      expected.add(i);
+    }
+    shaped &= checks.check(KEY_PARAMETERS, key.verificationKeys().keySet().equals(expected), "key",
+        "verification keys for trustees " + key.verificationKeys().keySet() + ", expected exactly 1.." + e.trustees());
+    if (shaped) {
+      checks.check(KEY_POLYNOMIAL, key.isConsistent(), "key",
+          "the verification keys do not lie on one polynomial of degree k−1 through the public key");
+    }
+    ceremony(r, checks);
+  }
+
+  private static void ceremony(ElectionRecord r, Checks checks) {
+    ElectionParameters e = r.election();
+    if (r.ceremony().isEmpty()) {
+      checks.check(KEY_CEREMONY, r.qualified().isEmpty(), "key",
+          "qualified dealers listed without a ceremony transcript to prove them");
+      return;
+    }
+    CeremonyTranscript t = r.ceremony().get();
+    List<Integer> ids = t.dealerIds();
+    boolean ordered = true;
+    for (int i = 0; i < ids.size(); i++) {
+      int d = ids.get(i);
+      ordered &= d >= 1 && d <= e.trustees() && (i == 0 || d > ids.get(i - 1));
+    }
+    checks.check(KEY_CEREMONY, ordered, "key ceremony",
+        "dealer ids " + ids + " are not distinct, increasing and within 1.." + e.trustees());
+    checks.check(KEY_CEREMONY, ids.equals(r.qualified()), "key ceremony",
+        "the transcript's dealers " + ids + " are not the qualified dealers " + r.qualified());
+    checks.check(KEY_CEREMONY, ids.size() >= e.quorum(), "key ceremony",
+        ids.size() + " qualified dealers, at least the quorum " + e.quorum() + " needed");
+    if (ordered) {
+      DkgParameters params = new DkgParameters(e.group(), e.trustees(), e.quorum(), t.sessionId());
+      checks.check(KEY_CEREMONY, DkgResult.transcriptProves(params, t.dealers(), r.key()), "key ceremony",
+          "the transcript does not prove the key (proofs of possession, joint key, verification keys)");
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package org.tabella.voting;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.Arrays;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.tabella.crypto.encoding.MalformedEncodingException;
+
+/**
+ * Every decoder of this module accepts only canonical bytes: for arbitrary input (random bytes,
+ * and valid encodings with bytes changed, cut or appended), decoding either throws the typed
+ * exception or re-encodes to exactly the input.
+ */
+class CanonicalCodecProperties {
+  static final byte[] BALLOT = BallotCodec.encode(Fixtures.mixedBallot("fuzz", 1, 1, new int[] {0, 1, 1, 0}));
+  static final byte[] ELECTION = Fixtures.MIXED.encode();
+
+  @Property
+  void ballotDecodingIsCanonical(@ForAll("ballotLike") byte[] bytes) {
+    try {
+      Ballot b = BallotCodec.decode(Fixtures.G, bytes);
+      assertArrayEquals(bytes, BallotCodec.encode(b));
+    } catch (MalformedEncodingException expected) {
+      // refused with the typed exception
+    }
+  }
+
+  @Property
+  void electionDecodingIsCanonical(@ForAll("electionLike") byte[] bytes) {
+    try {
+      assertArrayEquals(bytes, ElectionParameters.decode(bytes).encode());
+    } catch (MalformedEncodingException expected) {
+      // refused with the typed exception
+    }
+  }
+
+  @Provide
+  Arbitrary<byte[]> ballotLike() {
+    return mutations(BALLOT);
+  }
+
+  @Provide
+  Arbitrary<byte[]> electionLike() {
+    return mutations(ELECTION);
+  }
+
+  /** Random bytes, and the valid encoding with one byte changed, cut short, or extended. */
+  static Arbitrary<byte[]> mutations(byte[] valid) {
+    Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(valid.length + 8);
+    Arbitrary<byte[]> changed = Arbitraries.integers().between(0, valid.length - 1).flatMap(i ->
+        Arbitraries.bytes().map(v -> {
+          byte[] b = valid.clone();
+          b[i] = v;
+          return b;
+        }));
+    Arbitrary<byte[]> cut = Arbitraries.integers().between(0, valid.length).map(n -> Arrays.copyOf(valid, n));
+    Arbitrary<byte[]> extended = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(8).map(tail -> {
+      byte[] b = Arrays.copyOf(valid, valid.length + tail.length);
+      System.arraycopy(tail, 0, b, valid.length, tail.length);
+      return b;
+    });
+    return Arbitraries.oneOf(random, changed, cut, extended, Arbitraries.just(valid.clone()));
+  }
+}
