@@ -1,8 +1,10 @@
 package org.tabella.app;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,10 @@ import org.tabella.voting.tally.TallyDecryption;
  */
 public final class BoardroomElection {
   private static final System.Logger LOG = System.getLogger(BoardroomElection.class.getName());
+
+  /** Ballot-id order as SPEC.md §4.6 fixes it: unsigned lexicographic order of the ids' UTF-8 bytes. */
+  static final Comparator<Ballot> BY_ID_BYTES = (x, y) -> Arrays.compareUnsigned(
+      x.ballotId().getBytes(StandardCharsets.UTF_8), y.ballotId().getBytes(StandardCharsets.UTF_8));
 
   private BoardroomElection() {}
 
@@ -108,7 +114,7 @@ public final class BoardroomElection {
   public static Outcome tallyAndDecrypt(PartyNode node, ElectionParameters election, DkgResult key,
       List<Ballot> ballots, Path boardFile) throws IOException, InterruptedException, InsufficientSharesException {
     List<Ballot> ordered = new ArrayList<>(ballots);
-    ordered.sort(Comparator.comparing(Ballot::ballotId));
+    ordered.sort(BY_ID_BYTES);
     List<Ballot> accepted;
     List<byte[]> encoded;
     byte[] head;

@@ -21,4 +21,18 @@ class BallotAgreementTest {
     assertEquals(Set.of(1), BallotAgreement.agreedSenders(views));
     assertEquals(Set.of(1, 2, 3), BallotAgreement.agreedSenders(List.of(mine, mine, mine)));
   }
+
+  @Test
+  @DisplayName("boards order ballots by the UTF-8 bytes of their ids, as SPEC §4.6 says")
+  void idOrder() {
+    var pk = org.tabella.voting.Fixtures.DEALT.key().publicKey();
+    var e = org.tabella.voting.Fixtures.REFERENDUM;
+    List<org.tabella.voting.Ballot> ballots = new java.util.ArrayList<>();
+    for (String id : List.of("é", "a", "B", "\ud83d\ude00", "\uffff")) {
+      ballots.add(org.tabella.voting.Ballots.referendum(e, pk, id, true));
+    }
+    ballots.sort(BoardroomElection.BY_ID_BYTES);
+    // UTF-16 order would put U+FFFF after the emoji; UTF-8 byte order puts it before.
+    assertEquals(List.of("B", "a", "é", "\uffff", "\ud83d\ude00"), ballots.stream().map(org.tabella.voting.Ballot::ballotId).toList());
+  }
 }

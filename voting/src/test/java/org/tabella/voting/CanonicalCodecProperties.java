@@ -15,7 +15,7 @@ import org.tabella.crypto.encoding.MalformedEncodingException;
  * and valid encodings with bytes changed, cut or appended), decoding either throws the typed
  * exception or re-encodes to exactly the input.
  */
-class CanonicalCodecProperties {
+public class CanonicalCodecProperties {
   static final byte[] BALLOT = BallotCodec.encode(Fixtures.mixedBallot("fuzz", 1, 1, new int[] {0, 1, 1, 0}));
   static final byte[] ELECTION = Fixtures.MIXED.encode();
 
@@ -49,7 +49,7 @@ class CanonicalCodecProperties {
   }
 
   /** Random bytes, and the valid encoding with one byte changed, cut short, or extended. */
-  static Arbitrary<byte[]> mutations(byte[] valid) {
+  public static Arbitrary<byte[]> mutations(byte[] valid) {
     Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(valid.length + 8);
     Arbitrary<byte[]> changed = Arbitraries.integers().between(0, valid.length - 1).flatMap(i ->
         Arbitraries.bytes().map(v -> {

@@ -9,6 +9,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.tabella.crypto.dkg.DealerBroadcast;
+import org.tabella.crypto.dkg.DkgParameters;
+import org.tabella.crypto.dkg.DkgResult;
 import org.tabella.crypto.elgamal.Ciphertext;
 import org.tabella.crypto.elgamal.DiscreteLog;
 import org.tabella.crypto.elgamal.ElGamal;
@@ -292,7 +295,48 @@ final class VectorChecker {
     }
     var r = ThresholdDecryption.combine(key, c, shares, ctx);
     return r.rejected().isEmpty()
-        && DiscreteLog.forBound(g, 100).solve(r.plaintextElement()) == t.get("plaintext").asLong();
+        && DiscreteLog.forBound(g, 100).solve(r.plaintextElement()) == t.get("plaintext").asLong()
+        && ceremony(g, v.get("dkg"));
+  }
+
+  /**
+   * The KAT's key ceremony: the transcript (proofs of possession, joint key, every verification
+   * key) proves the outcome, every private share matches its dealer's commitments, and every
+   * party's share is the discrete log of its verification key.
+   */
+  private static boolean ceremony(Group g, JsonNode dkg) throws InvalidEncodingException {
+    var params = new DkgParameters(g, dkg.get("parties").asInt(), dkg.get("threshold").asInt(),
+        HEX.parseHex(dkg.get("session").asText()));
+    List<DealerBroadcast> dealers = new ArrayList<>();
+    Map<Integer, FeldmanCommitment> commitments = new TreeMap<>();
+    for (JsonNode d : dkg.get("dealers")) {
+      List<Element> cs = new ArrayList<>();
+      for (JsonNode x : d.get("commitments")) {
+        cs.add(g.decodeNonIdentity(HEX.parseHex(x.asText())));
+      }
+      JsonNode pp = d.get("proof_of_possession");
+      dealers.add(new DealerBroadcast(d.get("dealer").asInt(), cs, new SchnorrProof(
+          g.decode(HEX.parseHex(pp.get("r").asText())), g.decodeScalar(HEX.parseHex(pp.get("z").asText())))));
+      commitments.put(d.get("dealer").asInt(), new FeldmanCommitment(cs));
+    }
+    for (JsonNode s : dkg.get("private_shares")) {
+      if (!commitments.get(s.get("dealer").asInt()).verify(s.get("recipient").asInt(),
+          g.decodeScalar(HEX.parseHex(s.get("share").asText())))) {
+        return false;
+      }
+    }
+    Map<Integer, Element> vks = new TreeMap<>();
+    Element pk = null;
+    for (JsonNode r : dkg.get("results")) {
+      Element vk = g.decode(HEX.parseHex(r.get("verification_key").asText()));
+      Element key = g.decode(HEX.parseHex(r.get("public_key").asText()));
+      if ((pk != null && !pk.equals(key)) || !vk.equals(g.generator().exp(g.decodeScalar(HEX.parseHex(r.get("share").asText()))))) {
+        return false;
+      }
+      pk = key;
+      vks.put(r.get("party").asInt(), vk);
+    }
+    return DkgResult.transcriptProves(params, dealers, new ThresholdKey(ElGamalPublicKey.of(pk), params.threshold(), vks));
   }
 
   private static byte[] utf8(String s) {

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Validation of party indices, the evaluation points of Shamir sharing: every index is in 1..n
  * (never 0), distinct, and non-zero and distinct modulo q, so no party can receive f(0) and no
- * Lagrange denominator vanishes (SECURITY_NOTES A7).
+ * Lagrange denominator vanishes (SPEC.md §2.6).
  */
 public final class PartyIndices {
   private PartyIndices() {}

@@ -178,7 +178,8 @@ class ProofsTest {
     @DisplayName("values 0..3 prove in range 0..3")
     void largerRange(int m) {
       ProvenCiphertext v = ElGamal.encryptWithProof(keys.publicKey(), m, 3, CTX);
-      assertTrue(v.verify(keys.publicKey(), 1, CTX));
+      assertTrue(v.verify(keys.publicKey(), 3, CTX));
+      assertFalse(v.verify(keys.publicKey(), 1, CTX), "a 0..3 proof is not a 0/1 proof");
       assertEquals(3, v.proof().maximum());
     }
 

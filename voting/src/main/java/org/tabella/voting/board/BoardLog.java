@@ -151,12 +151,9 @@ final class BoardLog implements AutoCloseable {
             + " with intact data after it; refusing to open (nothing was changed)");
       }
       try {
-        ByteReader r = new ByteReader(body);
-        int count = r.readInt(1, MAX_FRAME, "ballot count");
-        for (int i = 0; i < count; i++) {
-          out.add(new Stored(pos, r.readBytes(MAX_BALLOT)));
+        for (byte[] ballot : decodeBody(body)) {
+          out.add(new Stored(pos, ballot));
         }
-        r.end();
       } catch (MalformedEncodingException e) {
         throw new BoardCorruptedException(file + ": malformed frame at offset " + pos + " despite a valid checksum: "
             + e.getMessage());
@@ -185,6 +182,29 @@ final class BoardLog implements AutoCloseable {
     return true;
   }
 
+  /** A frame body: {@code I2OSP(count, 4) ‖ LP(ballot)…}. */
+  static byte[] encodeBody(List<byte[]> ballots) {
+    ByteWriter body = new ByteWriter().writeInt(ballots.size());
+    ballots.forEach(body::writeBytes);
+    return body.toByteArray();
+  }
+
+  /**
+   * Decodes a frame body: 1 or more ballots of at most {@link #MAX_BALLOT} bytes, nothing after.
+   *
+   * @throws MalformedEncodingException for anything else
+   */
+  static List<byte[]> decodeBody(byte[] body) throws MalformedEncodingException {
+    ByteReader r = new ByteReader(body);
+    int count = r.readInt(1, MAX_FRAME, "ballot count");
+    List<byte[]> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      out.add(r.readBytes(MAX_BALLOT));
+    }
+    r.end();
+    return out;
+  }
+
   /** The ballots found on open, in order. */
   List<Stored> recovered() {
     return recovered;
@@ -199,18 +219,13 @@ final class BoardLog implements AutoCloseable {
   void append(List<byte[]> ballots) throws IOException {
     int i = 0;
     while (i < ballots.size()) {
-      ByteWriter body = new ByteWriter();
       int start = i;
       long bytes = 4;
       while (i < ballots.size() && (i == start || bytes + 4 + ballots.get(i).length <= MAX_FRAME)) {
         bytes += 4 + ballots.get(i).length;
         i++;
       }
-      body.writeInt(i - start);
-      for (int j = start; j < i; j++) {
-        body.writeBytes(ballots.get(j));
-      }
-      byte[] b = body.toByteArray();
+      byte[] b = encodeBody(ballots.subList(start, i));
       ByteBuffer frame = ByteBuffer.allocate(FRAME_HEADER + b.length);
       frame.putInt(b.length).putInt(crc(ByteWriter.int32(b.length))).putInt(crc(b)).put(b).flip();
       write(channel, frame, channel.size());
