@@ -2,13 +2,12 @@ package org.tabella.voting;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import java.util.Arrays;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.tabella.crypto.encoding.MalformedEncodingException;
+import org.tabella.crypto.encoding.ProtocolCodecProperties;
 
 /**
  * Every decoder of this module accepts only canonical bytes: for arbitrary input (random bytes,
@@ -50,19 +49,6 @@ public class CanonicalCodecProperties {
 
   /** Random bytes, and the valid encoding with one byte changed, cut short, or extended. */
   public static Arbitrary<byte[]> mutations(byte[] valid) {
-    Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(valid.length + 8);
-    Arbitrary<byte[]> changed = Arbitraries.integers().between(0, valid.length - 1).flatMap(i ->
-        Arbitraries.bytes().map(v -> {
-          byte[] b = valid.clone();
-          b[i] = v;
-          return b;
-        }));
-    Arbitrary<byte[]> cut = Arbitraries.integers().between(0, valid.length).map(n -> Arrays.copyOf(valid, n));
-    Arbitrary<byte[]> extended = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(8).map(tail -> {
-      byte[] b = Arrays.copyOf(valid, valid.length + tail.length);
-      System.arraycopy(tail, 0, b, valid.length, tail.length);
-      return b;
-    });
-    return Arbitraries.oneOf(random, changed, cut, extended, Arbitraries.just(valid.clone()));
+    return ProtocolCodecProperties.mutations(valid);
   }
 }

@@ -15,21 +15,7 @@ public final class Lagrange {
    *     not contain i
    */
   public static Scalar atZero(Group group, int i, Collection<Integer> indices) {
-    PartyIndices.checkDistinct(indices, group.order());
-    if (!indices.contains(i)) {
-      throw new IllegalArgumentException("index " + i + " is not among the participants");
-    }
-    Scalar num = group.scalar(1);
-    Scalar den = group.scalar(1);
-    Scalar si = group.scalar(i);
-    for (int j : indices) {
-      if (j != i) {
-        Scalar sj = group.scalar(j);
-        num = num.multiply(sj);
-        den = den.multiply(sj.subtract(si));
-      }
-    }
-    return num.multiply(den.inverse());
+    return at(group, i, indices, 0);
   }
 
   /**

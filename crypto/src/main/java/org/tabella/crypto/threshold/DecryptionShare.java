@@ -20,8 +20,4 @@ public record DecryptionShare(int trustee, Element share, DleqProof proof) {
     Objects.requireNonNull(proof, "proof");
   }
 
-  /** Returns the same share and proof claimed by another trustee (for tests of misuse). */
-  public DecryptionShare withTrustee(int otherTrustee) {
-    return new DecryptionShare(otherTrustee, share, proof);
-  }
 }

@@ -27,7 +27,7 @@ import org.tabella.groups.Groups;
  * with a byte changed, cut or appended, decoding throws {@link MalformedEncodingException} or
  * re-encodes to exactly the input.
  */
-class ProtocolCodecProperties {
+public class ProtocolCodecProperties {
   static final Group G = Groups.named("ristretto255");
   static final DkgParty.Dealing DEALING = new DkgParty(new DkgParameters(G, 3, 2,
       "codec".getBytes(StandardCharsets.UTF_8)), 1).deal();

@@ -52,7 +52,8 @@ class ThresholdTest {
     List<DecryptionShare> all = shares(c, 1, 3, 5);
     DecryptionShare good2 = ThresholdDecryption.share(DEALT.shares().get(1), c, CTX);
     all.add(new DecryptionShare(2, good2.share().mul(G.generator()), good2.proof()));
-    all.add(ThresholdDecryption.share(DEALT.shares().get(3), other, CTX).withTrustee(4));
+    DecryptionShare foreign = ThresholdDecryption.share(DEALT.shares().get(3), other, CTX);
+    all.add(new DecryptionShare(4, foreign.share(), foreign.proof()));
     all.add(shares(c, 1).get(0));
     all.add(new DecryptionShare(9, good2.share(), good2.proof()));
     DecryptionResult r = ThresholdDecryption.combine(DEALT.key(), c, all, CTX);
