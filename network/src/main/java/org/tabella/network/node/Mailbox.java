@@ -41,7 +41,8 @@ final class Mailbox {
     Key k = new Key(e.instance(), e.round());
     Map<Integer, Envelope> bySender = broadcasts.computeIfAbsent(k, x -> new TreeMap<>());
     Envelope existing = bySender.putIfAbsent(e.sender(), e);
-    if (existing != null && !Arrays.equals(existing.encode(), e.encode())) {
+    // Identity is the signed content, never the signature bytes (SPEC.md §3.3).
+    if (existing != null && !Arrays.equals(existing.signedBytes(), e.signedBytes())) {
       Map<Integer, Equivocation> eq = equivocations.computeIfAbsent(k, x -> new TreeMap<>());
       if (!eq.containsKey(e.sender())) {
         Equivocation proof = new Equivocation(e.sender(), existing, e);
@@ -61,7 +62,7 @@ final class Mailbox {
       return false;
     }
     Envelope held = broadcasts.getOrDefault(new Key(e.instance(), e.round()), Map.of()).get(e.sender());
-    return held != null && Arrays.equals(held.encode(), e.encode());
+    return held != null && Arrays.equals(held.signedBytes(), e.signedBytes()) && Arrays.equals(held.signature(), e.signature());
   }
 
   /** Records a verified private message to this node. */

@@ -20,13 +20,17 @@ import org.bouncycastle.math.ec.ECPoint;
 /**
  * ECDSA P-256 with SHA-256 over message bytes, on Bouncy Castle's custom P-256 arithmetic (about
  * ten times faster than the JDK 17 provider), with deterministic nonces (RFC 6979). Signatures are
- * 64 bytes: r ‖ s, each 32 bytes big-endian (SPEC.md §3.2). Keys are the JCA keys of the
- * party's identity and certificate.
+ * 64 bytes: r ‖ s, each 32 bytes big-endian (SPEC.md §3.2). Signatures are canonical: {@code s}
+ * is always the low one ({@code s ≤ n/2}; a signer producing {@code s > n/2} replaces it by
+ * {@code n − s}) and verification refuses a high {@code s}, so a signed message has exactly one
+ * valid signature and a relayer cannot make a second one ({@code (r, n − s)}) to fake
+ * equivocation. Keys are the JCA keys of the party's identity and certificate.
  */
 public final class Signatures {
   private static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
   private static final ECDomainParameters DOMAIN = new ECDomainParameters(P256.getCurve(), P256.getG(),
       P256.getN(), P256.getH());
+  private static final BigInteger HALF_N = P256.getN().shiftRight(1);
   private static final Map<X509Certificate, ECPublicKeyParameters> PUBLIC = new ConcurrentHashMap<>();
 
   private Signatures() {}
@@ -39,13 +43,17 @@ public final class Signatures {
     ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
     signer.init(true, new ECPrivateKeyParameters(ec.getS(), DOMAIN));
     BigInteger[] rs = signer.generateSignature(sha256(data));
+    BigInteger s = rs[1].compareTo(HALF_N) > 0 ? P256.getN().subtract(rs[1]) : rs[1];
     byte[] out = new byte[64];
     put(rs[0], out, 0);
-    put(rs[1], out, 32);
+    put(s, out, 32);
     return out;
   }
 
-  /** Returns whether {@code signature} is the certificate holder's signature of {@code data}. */
+  /**
+   * Returns whether {@code signature} is the certificate holder's canonical (low-s) signature of
+   * {@code data}; a high-s signature is refused even though plain ECDSA would accept it.
+   */
   public static boolean verify(X509Certificate certificate, byte[] data, byte[] signature) {
     if (signature.length != 64) {
       return false;
@@ -58,6 +66,9 @@ public final class Signatures {
     }
     BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 0, 32));
     BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64));
+    if (s.signum() == 0 || s.compareTo(HALF_N) > 0) {
+      return false;
+    }
     ECDSASigner verifier = new ECDSASigner();
     verifier.init(false, pub);
     return verifier.verifySignature(sha256(data), r, s);
