@@ -8,7 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.tabella.crypto.encoding.MalformedEncodingException;
-import org.tabella.voting.CanonicalCodecProperties;
+import org.tabella.crypto.encoding.ProtocolCodecProperties;
 
 /** Ballot views (round 2 of the boardroom election) decode canonically. */
 class BallotViewProperties {
@@ -25,6 +25,6 @@ class BallotViewProperties {
 
   @Provide
   Arbitrary<byte[]> views() {
-    return CanonicalCodecProperties.mutations(VIEW);
+    return ProtocolCodecProperties.mutations(VIEW);
   }
 }

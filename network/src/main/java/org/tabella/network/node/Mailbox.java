@@ -14,12 +14,22 @@ import org.tabella.network.wire.Envelope;
 /**
  * Everything a node has received, by (instance, round): each sender's first signed broadcast, who
  * echoed an identical copy, proven equivocations, and private messages to this node. Duplicates
- * are harmless. Thread-safe; waiters are woken on every change.
+ * are harmless. Memory is bounded per author (SPEC.md §3.5): only instances this node has opened
+ * are held, rounds are limited, and everything held on behalf of one author — its broadcasts, its
+ * private messages, evidence against it — counts against its byte budget; beyond it, its messages
+ * are dropped. Thread-safe; waiters are woken on every change.
  */
 final class Mailbox {
   private record Key(String instance, int round) {}
 
   private final int self;
+  private final long budgetPerAuthor;
+  private final int maxRound;
+  private final Set<String> open = new HashSet<>();
+  private final Map<Integer, Long> heldBytes = new HashMap<>();
+  /** Digests of the broadcasts delivered in finished instances (bounded), so late copies can still be relayed. */
+  private final Map<String, Set<java.nio.ByteBuffer>> delivered = new java.util.LinkedHashMap<>();
+  private static final int MAX_DELIVERED_INSTANCES = 1024;
   private final Map<Key, Map<Integer, Envelope>> broadcasts = new HashMap<>();
   private final Map<Key, Map<Integer, Set<Integer>>> echoes = new HashMap<>();
   private final Map<Key, Map<Integer, Envelope>> privates = new HashMap<>();
@@ -29,20 +39,59 @@ final class Mailbox {
   private final java.util.LinkedHashSet<String> finished = new java.util.LinkedHashSet<>();
   private static final int MAX_FINISHED = 100_000;
 
-  Mailbox(int self) {
+  Mailbox(int self, long budgetPerAuthor, int maxRound) {
     this.self = self;
+    this.budgetPerAuthor = budgetPerAuthor;
+    this.maxRound = maxRound;
   }
 
-  /** Records a verified broadcast of {@code e.sender()}, seen directly or relayed by {@code via}. */
-  synchronized void addBroadcast(Envelope e, int via) {
-    if (finished.contains(e.instance())) {
-      return;
+  /** Opens an instance: from now on its messages are held (until {@link #finish}). */
+  synchronized void open(String instance) {
+    if (!finished.contains(instance)) {
+      open.add(instance);
+    }
+  }
+
+  /** Whether messages of {@code instance}, round {@code round}, are held at all. */
+  synchronized boolean accepts(String instance, int round) {
+    return open.contains(instance) && round >= 1 && round <= maxRound;
+  }
+
+  /** Charges {@code bytes} to {@code author}; false (nothing charged) when over its budget. */
+  private boolean charge(int author, long bytes) {
+    long now = heldBytes.getOrDefault(author, 0L);
+    if (now + bytes > budgetPerAuthor) {
+      return false;
+    }
+    heldBytes.put(author, now + bytes);
+    return true;
+  }
+
+  private static long size(Envelope e) {
+    return e.payload().length + 512L;
+  }
+
+  /**
+   * Records a verified broadcast of {@code e.sender()}, seen directly or relayed by {@code via};
+   * returns false if it was dropped (instance not open, or the author over its budget).
+   */
+  synchronized boolean addBroadcast(Envelope e, int via) {
+    if (!accepts(e.instance(), e.round())) {
+      return false;
     }
     Key k = new Key(e.instance(), e.round());
     Map<Integer, Envelope> bySender = broadcasts.computeIfAbsent(k, x -> new TreeMap<>());
-    Envelope existing = bySender.putIfAbsent(e.sender(), e);
+    Envelope existing = bySender.get(e.sender());
+    boolean differs = existing != null && !Arrays.equals(existing.signedBytes(), e.signedBytes());
+    boolean newEvidence = differs && !equivocations.getOrDefault(k, Map.of()).containsKey(e.sender());
+    if ((existing == null || newEvidence) && !charge(e.sender(), size(e))) {
+      return false;
+    }
+    if (existing == null) {
+      bySender.put(e.sender(), e);
+    }
     // Identity is the signed content, never the signature bytes (SPEC.md §3.3).
-    if (existing != null && !Arrays.equals(existing.signedBytes(), e.signedBytes())) {
+    if (differs) {
       Map<Integer, Equivocation> eq = equivocations.computeIfAbsent(k, x -> new TreeMap<>());
       if (!eq.containsKey(e.sender())) {
         Equivocation proof = new Equivocation(e.sender(), existing, e);
@@ -54,6 +103,7 @@ final class Mailbox {
       echoes.computeIfAbsent(k, x -> new TreeMap<>()).computeIfAbsent(e.sender(), x -> new HashSet<>()).add(via);
     }
     notifyAll();
+    return true;
   }
 
   /** Returns whether exactly this (already verified) broadcast is held. */
@@ -65,13 +115,16 @@ final class Mailbox {
     return held != null && Arrays.equals(held.signedBytes(), e.signedBytes()) && Arrays.equals(held.signature(), e.signature());
   }
 
-  /** Records a verified private message to this node. */
+  /** Records a verified private message to this node (its author's first for the round, within budget). */
   synchronized void addPrivate(Envelope e) {
-    if (finished.contains(e.instance())) {
+    if (!accepts(e.instance(), e.round())) {
       return;
     }
-    privates.computeIfAbsent(new Key(e.instance(), e.round()), x -> new TreeMap<>()).putIfAbsent(e.sender(), e);
-    notifyAll();
+    Map<Integer, Envelope> bySender = privates.computeIfAbsent(new Key(e.instance(), e.round()), x -> new TreeMap<>());
+    if (!bySender.containsKey(e.sender()) && charge(e.sender(), size(e))) {
+      bySender.put(e.sender(), e);
+      notifyAll();
+    }
   }
 
   /** What a round delivered: payloads by sender (equivocators left out) and the equivocations. */
@@ -127,18 +180,69 @@ final class Mailbox {
     return true;
   }
 
-  /** Drops everything held for {@code instance} and ignores its late messages from now on. */
+  /**
+   * Drops everything held for {@code instance} (returning its bytes to the authors' budgets) and
+   * ignores its late messages from now on, except that copies of broadcasts it delivered may
+   * still be relayed ({@link #wasDelivered}). Evidence of equivocation is kept.
+   */
   synchronized void finish(String instance) {
+    Set<java.nio.ByteBuffer> digests = new HashSet<>();
+    broadcasts.forEach((k, bySender) -> {
+      if (k.instance().equals(instance)) {
+        bySender.values().forEach(e -> {
+          digests.add(digest(e));
+          release(e);
+        });
+      }
+    });
+    privates.forEach((k, bySender) -> {
+      if (k.instance().equals(instance)) {
+        bySender.values().forEach(this::release);
+      }
+    });
     broadcasts.keySet().removeIf(k -> k.instance().equals(instance));
     echoes.keySet().removeIf(k -> k.instance().equals(instance));
     privates.keySet().removeIf(k -> k.instance().equals(instance));
     equivocations.keySet().removeIf(k -> k.instance().equals(instance));
+    open.remove(instance);
+    delivered.put(instance, digests);
+    if (delivered.size() > MAX_DELIVERED_INSTANCES) {
+      var it = delivered.keySet().iterator();
+      it.next();
+      it.remove();
+    }
     finished.add(instance);
     if (finished.size() > MAX_FINISHED) {
       var it = finished.iterator();
       it.next();
       it.remove();
     }
+  }
+
+  private void release(Envelope e) {
+    heldBytes.computeIfPresent(e.sender(), (a, b) -> b - size(e) <= 0 ? null : b - size(e));
+  }
+
+  private static java.nio.ByteBuffer digest(Envelope e) {
+    try {
+      var sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(e.signedBytes());
+      sha.update(e.signature());
+      return java.nio.ByteBuffer.wrap(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException x) {
+      throw new IllegalStateException(x);
+    }
+  }
+
+  /** Whether this exact signed broadcast was delivered in a (recently) finished instance. */
+  synchronized boolean wasDelivered(Envelope e) {
+    Set<java.nio.ByteBuffer> d = delivered.get(e.instance());
+    return d != null && d.contains(digest(e));
+  }
+
+  /** Bytes held on behalf of {@code author} (for memory checks). */
+  synchronized long heldBytes(int author) {
+    return heldBytes.getOrDefault(author, 0L);
   }
 
   /** Whether {@code instance} is finished (its late messages need no checking at all). */

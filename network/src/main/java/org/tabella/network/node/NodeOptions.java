@@ -11,8 +11,13 @@ import java.util.Objects;
  * @param maxFrame the largest frame accepted
  * @param outgoing a filter every outgoing payload passes through (identity in production; tests
  *     use it to make a node lie, equivocate or stay silent)
+ * @param heldBytesPerPeer the most this node holds on behalf of one author across open instances
+ *     (its broadcasts, private messages and evidence against it); beyond it the author's messages are dropped
+ * @param pendingBytesPerPeer the most this node buffers from one connected peer for instances it
+ *     has not opened yet (messages that arrive a little early); beyond it they are dropped
  */
-public record NodeOptions(Duration roundTimeout, Duration connectTimeout, int maxFrame, OutgoingFilter outgoing) {
+public record NodeOptions(Duration roundTimeout, Duration connectTimeout, int maxFrame, OutgoingFilter outgoing,
+    long heldBytesPerPeer, long pendingBytesPerPeer) {
 
   /** Rewrites or drops an outgoing payload. */
   @FunctionalInterface
@@ -29,26 +34,29 @@ public record NodeOptions(Duration roundTimeout, Duration connectTimeout, int ma
     if (maxFrame < 1024) {
       throw new IllegalArgumentException("maxFrame too small");
     }
+    if (heldBytesPerPeer < maxFrame || pendingBytesPerPeer < maxFrame) {
+      throw new IllegalArgumentException("per-peer budgets must hold at least one frame");
+    }
   }
 
-  /** Defaults: 10 s rounds, 60 s to connect, 16 MiB frames, no filter. */
+  /** Defaults: 10 s rounds, 60 s to connect, 16 MiB frames, no filter, 64 MiB held and 16 MiB pending per peer. */
   public static NodeOptions defaults() {
     return new NodeOptions(Duration.ofSeconds(10), Duration.ofSeconds(60),
-        org.tabella.network.transport.Pipelines.MAX_FRAME, (i, r, to, p) -> p);
+        org.tabella.network.transport.Pipelines.MAX_FRAME, (i, r, to, p) -> p, 64L << 20, 16L << 20);
   }
 
   /** Returns these options with another round timeout. */
   public NodeOptions withRoundTimeout(Duration d) {
-    return new NodeOptions(d, connectTimeout, maxFrame, outgoing);
+    return new NodeOptions(d, connectTimeout, maxFrame, outgoing, heldBytesPerPeer, pendingBytesPerPeer);
   }
 
   /** Returns these options with another connect timeout. */
   public NodeOptions withConnectTimeout(Duration d) {
-    return new NodeOptions(roundTimeout, d, maxFrame, outgoing);
+    return new NodeOptions(roundTimeout, d, maxFrame, outgoing, heldBytesPerPeer, pendingBytesPerPeer);
   }
 
   /** Returns these options with an outgoing filter (tests). */
   public NodeOptions withOutgoing(OutgoingFilter f) {
-    return new NodeOptions(roundTimeout, connectTimeout, maxFrame, f);
+    return new NodeOptions(roundTimeout, connectTimeout, maxFrame, f, heldBytesPerPeer, pendingBytesPerPeer);
   }
 }

@@ -45,11 +45,14 @@ import org.tabella.crypto.encoding.ByteWriter;
  */
 public final class PartyNode implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(PartyNode.class.getName());
+  /** Rounds are numbered 1..MAX_ROUND in every instance (a blinding chain uses one round per trustee). */
+  static final int MAX_ROUND = 4096;
 
   private final Roster roster;
   private final Identity identity;
   private final NodeOptions options;
   private final Mailbox mailbox;
+  private final PendingEnvelopes pending;
   private final Transport transport;
   private final int self;
 
@@ -58,7 +61,8 @@ public final class PartyNode implements AutoCloseable {
     this.identity = identity;
     this.options = options;
     this.self = identity.id();
-    this.mailbox = new Mailbox(self);
+    this.mailbox = new Mailbox(self, options.heldBytesPerPeer(), MAX_ROUND);
+    this.pending = new PendingEnvelopes(options.pendingBytesPerPeer());
     this.transport = new Transport(roster, identity, this::onEnvelope, options.maxFrame());
   }
 
@@ -255,6 +259,11 @@ public final class PartyNode implements AutoCloseable {
     mailbox.finish(instance);
   }
 
+  /** Bytes held on behalf of one author and buffered from it as a peer (to check memory stays bounded). */
+  public long heldBytes(int party) {
+    return mailbox.heldBytes(party) + pending.bytes(party);
+  }
+
   /** Returns how many rounds the node holds messages for (to check memory stays bounded). */
   public int heldRounds() {
     return mailbox.heldRounds();
@@ -273,12 +282,28 @@ public final class PartyNode implements AutoCloseable {
   /** Like {@link #collectBroadcasts} but waits only for the given senders. */
   public Map<Integer, byte[]> collectBroadcastsFrom(String instance, int round, Set<Integer> senders)
       throws InterruptedException {
+    open(instance);
     long deadline = System.nanoTime() + options.roundTimeout().toNanos();
     return mailbox.await(instance, round, senders, false, transport::isConnected, deadline).broadcasts();
   }
 
+  /**
+   * Opens an instance: from now on this node holds its messages (and takes in those that arrived
+   * early). Sending or collecting in an instance opens it; {@link #finish} closes it for good.
+   */
+  public void open(String instance) {
+    if (mailbox.isFinished(instance)) {
+      return;
+    }
+    mailbox.open(instance);
+    for (var e : pending.take(instance)) {
+      onEnvelope(e.getKey(), e.getValue());
+    }
+  }
+
   /** Signs and sends a broadcast to every peer. */
   public void broadcast(String instance, int round, byte[] payload) {
+    open(instance);
     byte[] session = roster.sessionId();
     Envelope signed = null;
     byte[] signedPayload = null;
@@ -300,6 +325,7 @@ public final class PartyNode implements AutoCloseable {
 
   /** Signs and sends a private message to one peer. */
   public void sendPrivate(String instance, int round, int recipient, byte[] payload) {
+    open(instance);
     byte[] p = options.outgoing().apply(instance, round, recipient, payload);
     if (p != null) {
       transport.send(recipient, sign(new Envelope(roster.sessionId(), instance, round, self, recipient,
@@ -308,6 +334,7 @@ public final class PartyNode implements AutoCloseable {
   }
 
   private Mailbox.Delivery await(String instance, int round, boolean privateToo) throws InterruptedException {
+    open(instance);
     Set<Integer> expected = new TreeSet<>(roster.parties().keySet());
     long deadline = System.nanoTime() + options.roundTimeout().toNanos();
     return mailbox.await(instance, round, expected, privateToo, transport::isConnected, deadline);
@@ -329,10 +356,22 @@ public final class PartyNode implements AutoCloseable {
       return;
     }
     if (mailbox.isFinished(e.instance())) {
-      // Late for this node, but peers may still wait for its echo: relay a direct broadcast
-      // unchecked (they check the author's signature), skip everything else.
-      if (e.kind() == Envelope.MESSAGE && e.isBroadcast()) {
+      // Late for this node, but peers may still wait for its echo: relay a direct broadcast that
+      // this node delivered (an identical copy, already verified); drop everything else.
+      if (e.kind() == Envelope.MESSAGE && e.isBroadcast() && mailbox.wasDelivered(e)) {
         relay(e, peer);
+      }
+      return;
+    }
+    if (e.round() < 1 || e.round() > MAX_ROUND) {
+      LOG.log(System.Logger.Level.WARNING, "party {0}: dropped a message from {1} with round {2}", self, peer, e.round());
+      return;
+    }
+    if (!mailbox.accepts(e.instance(), e.round())) {
+      // An instance not opened yet: buffer within the peer's budget.
+      if (!pending.add(peer, e)) {
+        LOG.log(System.Logger.Level.WARNING, "party {0}: dropped a message from {1} for an instance not open ({2})",
+            self, peer, e.instance());
       }
       return;
     }
@@ -355,8 +394,9 @@ public final class PartyNode implements AutoCloseable {
       return;
     }
     if (e.isBroadcast()) {
-      mailbox.addBroadcast(e, peer);
-      relay(e, peer);
+      if (mailbox.addBroadcast(e, peer)) {
+        relay(e, peer);
+      }
     } else if (e.recipient() == self) {
       mailbox.addPrivate(e);
     }

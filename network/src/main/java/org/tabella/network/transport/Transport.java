@@ -42,7 +42,8 @@ public final class Transport implements AutoCloseable {
   }
 
   private static final System.Logger LOG = System.getLogger(Transport.class.getName());
-  private static final int MAX_QUEUED = 100_000;
+  /** Bytes queued for one peer at most (while it is disconnected or slow to read); oldest dropped first. */
+  static final long MAX_QUEUED_BYTES = 64L << 20;
 
   private final Roster roster;
   private final Identity identity;
@@ -159,6 +160,7 @@ public final class Transport implements AutoCloseable {
   private final class PeerLink {
     private final int peer;
     private final ArrayDeque<Envelope> queue = new ArrayDeque<>();
+    private long queuedBytes;
     private volatile Channel channel;
     private volatile boolean ready;
     private long backoffMillis = 50;
@@ -175,6 +177,7 @@ public final class Transport implements AutoCloseable {
       Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
           .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
           .option(ChannelOption.TCP_NODELAY, true)
+          .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new io.netty.channel.WriteBufferWaterMark(4 << 20, 8 << 20))
           .handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
@@ -182,6 +185,14 @@ public final class Transport implements AutoCloseable {
               ch.pipeline().addLast("peer", new PeerAuthenticator(roster, identity.id(), peer, PeerLink.this::authenticated));
               Pipelines.addFraming(ch.pipeline(), maxFrame);
               ch.pipeline().addLast("errors", new io.netty.channel.ChannelInboundHandlerAdapter() {
+                @Override
+                public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+                  if (ctx.channel().isWritable()) {
+                    flush();
+                  }
+                  ctx.fireChannelWritabilityChanged();
+                }
+
                 @Override
                 public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
                   ctx.close();
@@ -219,25 +230,38 @@ public final class Transport implements AutoCloseable {
     }
 
     synchronized void send(Envelope e) {
-      if (queue.size() >= MAX_QUEUED) {
+      long size = size(e);
+      while (!queue.isEmpty() && queuedBytes + size > MAX_QUEUED_BYTES) {
         LOG.log(System.Logger.Level.WARNING, "party {0}: queue to {1} full, dropping oldest", identity.id(), peer);
-        queue.poll();
+        queuedBytes -= size(queue.poll());
       }
       queue.add(e);
+      queuedBytes += size;
       if (ready) {
         flush();
       }
     }
 
-    private synchronized void flush() {
+    /** Writes queued envelopes while the channel is writable (Netty's water marks); resumes on writability. */
+    synchronized void flush() {
       Channel ch = channel;
       if (ch == null || !ready) {
         return;
       }
-      while (!queue.isEmpty()) {
-        ch.write(queue.poll());
+      boolean wrote = false;
+      while (!queue.isEmpty() && ch.isWritable()) {
+        Envelope e = queue.poll();
+        queuedBytes -= size(e);
+        ch.write(e);
+        wrote = true;
       }
-      ch.flush();
+      if (wrote) {
+        ch.flush();
+      }
+    }
+
+    private static long size(Envelope e) {
+      return e.payload().length + 512L;
     }
   }
 }
