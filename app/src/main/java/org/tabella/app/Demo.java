@@ -104,7 +104,8 @@ public final class Demo {
 
       ElectionParameters election = ElectionParameters.builder("demo-" + HexFormat.of().formatHex(roster.sessionId()),
               Groups.named(o.group())).trustees(o.parties()).quorum(o.quorum()).contest(Contest.referendum("question"))
-          .mode(o.unanimous() ? TallyMode.UNANIMOUS : TallyMode.COUNT).build();
+          .mode(o.unanimous() ? TallyMode.UNANIMOUS : TallyMode.COUNT)
+          .voters(o.unanimous() ? o.parties() + o.voters() : 0).build();
       int[] partyVotes = new int[o.parties() + 1];
       for (int id = 1; id <= o.parties(); id++) {
         partyVotes[id] = o.unanimous() ? 1 : votesRng.nextInt(2);

@@ -27,7 +27,9 @@ public final class ElectionParameters {
   public static final int MAX_TRUSTEES = 1024;
   /** Largest number of contests. */
   public static final int MAX_CONTESTS = 256;
-  private static final String TAG = "tabella-election-v1";
+  private static final String TAG = "tabella-election-v2";
+  /** Largest number of eligible voters a unanimous election may name. */
+  public static final int MAX_VOTERS = Integer.MAX_VALUE;
 
   private final String electionId;
   private final Group group;
@@ -35,6 +37,7 @@ public final class ElectionParameters {
   private final int quorum;
   private final List<Contest> contests;
   private final TallyMode mode;
+  private final int voters;
   private final byte[] encoding;
   private final byte[] hash;
 
@@ -47,6 +50,7 @@ public final class ElectionParameters {
     quorum = b.quorum;
     contests = List.copyOf(b.contests);
     mode = Objects.requireNonNull(b.mode, "mode");
+    voters = b.voters;
     if (trustees < 1 || trustees > MAX_TRUSTEES) {
       throw new IllegalArgumentException("trustees must be 1.." + MAX_TRUSTEES + ", not " + trustees);
     }
@@ -65,6 +69,11 @@ public final class ElectionParameters {
     if (mode == TallyMode.UNANIMOUS && (contests.size() != 1 || contests.get(0).options() != 1)) {
       throw new IllegalArgumentException("unanimous mode needs exactly one yes/no contest");
     }
+    if (mode == TallyMode.UNANIMOUS ? voters < 1 : voters != 0) {
+      throw new IllegalArgumentException(mode == TallyMode.UNANIMOUS
+          ? "unanimous mode needs the number of eligible voters (a missing ballot counts as dissent)"
+          : "the number of eligible voters is part of unanimous elections only");
+    }
     encoding = encodeFields();
     hash = sha256(encoding);
   }
@@ -82,6 +91,7 @@ public final class ElectionParameters {
     private int quorum;
     private final List<Contest> contests = new ArrayList<>();
     private TallyMode mode = TallyMode.COUNT;
+    private int voters;
 
     private Builder(String electionId, Group group) {
       this.electionId = electionId;
@@ -109,6 +119,16 @@ public final class ElectionParameters {
     /** Adds contests in order. */
     public Builder contests(List<Contest> cs) {
       cs.forEach(this::contest);
+      return this;
+    }
+
+    /**
+     * Unanimous mode: how many voters are eligible. The outcome is "unanimous" only if that many
+     * yes votes are on the board, so a ballot that is missing — withheld, excluded by a party,
+     * never cast — counts as dissent.
+     */
+    public Builder voters(int v) {
+      this.voters = v;
       return this;
     }
 
@@ -156,6 +176,11 @@ public final class ElectionParameters {
   /** The tally mode. */
   public TallyMode mode() {
     return mode;
+  }
+
+  /** Unanimous mode: the number of eligible voters V (0 in count mode). */
+  public int voters() {
+    return voters;
   }
 
   /** Whether the election reveals only unanimity. */
@@ -206,9 +231,10 @@ public final class ElectionParameters {
     int n = r.readInt(1, MAX_TRUSTEES, "trustees");
     int k = r.readInt(1, n, "quorum");
     TallyMode mode = r.readFlag() ? TallyMode.UNANIMOUS : TallyMode.COUNT;
+    int voters = r.readInt(0, MAX_VOTERS, "voters");
     int count = r.readInt(1, MAX_CONTESTS, "contest count");
     try {
-      Builder b = builder(id, Groups.named(groupName)).trustees(n).quorum(k).mode(mode);
+      Builder b = builder(id, Groups.named(groupName)).trustees(n).quorum(k).mode(mode).voters(voters);
       for (int i = 0; i < count; i++) {
         b.contest(new Contest(r.readString(Contest.MAX_ID_BYTES), r.readInt(), r.readInt()));
       }
@@ -221,7 +247,7 @@ public final class ElectionParameters {
 
   private byte[] encodeFields() {
     ByteWriter w = new ByteWriter().writeString(TAG).writeString(electionId).writeString(group.name())
-        .writeInt(trustees).writeInt(quorum).writeFlag(unanimous()).writeInt(contests.size());
+        .writeInt(trustees).writeInt(quorum).writeFlag(unanimous()).writeInt(voters).writeInt(contests.size());
     for (Contest c : contests) {
       w.writeString(c.id()).writeInt(c.options()).writeInt(c.limit());
     }
@@ -250,6 +276,6 @@ public final class ElectionParameters {
   @Override
   public String toString() {
     return "election " + electionId + " (" + group.name() + ", " + quorum + " of " + trustees + ", "
-        + contests.size() + " contests, " + mode + ")";
+        + contests.size() + " contests, " + mode + (unanimous() ? " of " + voters + " voters" : "") + ")";
   }
 }

@@ -33,10 +33,10 @@ public final class Fixtures {
 
   private Fixtures() {}
 
-  /** A one-question election with 5 trustees, quorum 3. */
+  /** A one-question election with 5 trustees, quorum 3 (unanimous: 4 eligible voters). */
   public static ElectionParameters referendum(String id, TallyMode mode) {
     return ElectionParameters.builder(id, G).trustees(5).quorum(3).contest(Contest.referendum("question")).mode(mode)
-        .build();
+        .voters(mode == TallyMode.UNANIMOUS ? 4 : 0).build();
   }
 
   public static Ballot yesNo(ElectionParameters e, String id, boolean yes) {

@@ -64,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
       Element h = g.generator().exp(g.randomScalar(rng));
       byte[] enc = h.encode();
       var dealt = TrustedDealer.deal(g, 5, 3);
-      ElectionParameters election = Elections.referendum("bench", Groups.named(name), 5, 3, TallyMode.COUNT);
+      ElectionParameters election = Elections.referendum("bench", Groups.named(name), 5, 3, TallyMode.COUNT, 0);
       Ballot ballot = Ballots.referendum(election, dealt.key().publicKey(), "b", true);
       List<Ballot> ballots = new ArrayList<>();
       for (int i = 0; i < 32; i++) {

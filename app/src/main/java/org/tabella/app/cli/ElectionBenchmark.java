@@ -21,7 +21,7 @@ final class ElectionBenchmark {
 
   static int run(String group, int n, boolean json) throws Exception {
     var dealt = TrustedDealer.deal(Groups.named(group), 5, 3);
-    var election = Elections.referendum("bench-" + n, Groups.named(group), 5, 3, TallyMode.COUNT);
+    var election = Elections.referendum("bench-" + n, Groups.named(group), 5, 3, TallyMode.COUNT, 0);
     Path dir = Files.createTempDirectory("tabella-bench-election");
     long t0 = System.nanoTime();
     List<Ballot> ballots = IntStream.range(0, n).parallel()

@@ -67,7 +67,7 @@ final class PartyCommand implements Callable<Integer> {
       System.out.printf("party %d: connected to %s%n", id, node.connectedPeers());
       var key = node.runDkg();
       ElectionParameters election = Elections.referendum("roster-" + HexFormat.of().formatHex(r.sessionId()),
-          Groups.named(r.group()), r.size(), r.quorum(), unanimous ? TallyMode.UNANIMOUS : TallyMode.COUNT);
+          Groups.named(r.group()), r.size(), r.quorum(), unanimous ? TallyMode.UNANIMOUS : TallyMode.COUNT, r.size());
       Ballot mine = vote == null ? null : Ballots.referendum(election, key.key().publicKey(), "party-" + id, vote == 1);
       List<Ballot> ballots = BoardroomElection.castAndCollect(node, election, mine);
       var outcome = BoardroomElection.tallyAndDecrypt(node, election, key, ballots, boardFile);

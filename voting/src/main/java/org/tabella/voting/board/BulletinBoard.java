@@ -157,6 +157,9 @@ public final class BulletinBoard implements AutoCloseable {
 
   /** Why {@code b} may not join the board (null: it may); adds it to the batch's sets when it may. */
   private String admissionProblem(Ballot b, byte[] enc, Set<String> batchIds, Set<ByteBuffer> batchCts) {
+    if (election.unanimous() && ballots.size() + batchIds.size() >= election.voters()) {
+      return "all " + election.voters() + " eligible voters have voted";
+    }
     if (positions.containsKey(b.ballotId()) || !batchIds.add(b.ballotId())) {
       return "ballot id " + b.ballotId() + " is already used by another ballot";
     }

@@ -13,7 +13,7 @@ import org.tabella.groups.Groups;
 final class ElectionJson {
   static final String FILE = "election.json";
   private static final Set<String> FIELDS = RecordFiles.fields("election_id", "group", "trustees", "quorum", "mode",
-      "contests", "election_hash");
+      "voters", "contests", "election_hash");
   private static final Set<String> CONTEST = Set.of("id", "options", "limit");
 
   private ElectionJson() {}
@@ -25,6 +25,7 @@ final class ElectionJson {
     o.put("trustees", e.trustees());
     o.put("quorum", e.quorum());
     o.put("mode", e.mode() == TallyMode.UNANIMOUS ? "unanimous" : "count");
+    o.put("voters", e.voters());
     ArrayNode contests = o.putArray("contests");
     for (Contest c : e.contests()) {
       contests.addObject().put("id", c.id()).put("options", c.options()).put("limit", c.limit());
@@ -49,6 +50,7 @@ final class ElectionJson {
       throw o.fail("$.mode", "expected \"count\" or \"unanimous\"");
     }
     b.mode(mode.equals("count") ? TallyMode.COUNT : TallyMode.UNANIMOUS);
+    b.voters((int) o.integer("voters", 0, ElectionParameters.MAX_VOTERS));
     for (StrictJson.Item item : o.array("contests", ElectionParameters.MAX_CONTESTS)) {
       StrictJson.Obj c = item.object(CONTEST);
       try {

@@ -90,10 +90,15 @@ final class TallyVerification {
     ElectionParameters e = r.election();
     String where = "tally " + d.name();
     byte[] context = TallyContexts.decryption(e, d.contestId(), d.option());
-    Ciphertext start = e.unanimous() ? TallyContexts.unanimity(e.group(), product, voters) : product;
+    Ciphertext start = e.unanimous() ? TallyContexts.unanimity(e.group(), product, e.voters()) : product;
     // V9
+    if (e.unanimous()) {
+      checks.check(TALLY_CIPHERTEXTS, voters <= e.voters(), where,
+          voters + " ballots for " + e.voters() + " eligible voters");
+    }
     checks.check(TALLY_CIPHERTEXTS, d.ciphertext().equals(start), where,
-        "the ciphertext is not the " + (e.unanimous() ? "shifted " : "") + "product of the ballots");
+        "the ciphertext is not the " + (e.unanimous() ? "product of the ballots shifted by the " + e.voters()
+            + " eligible voters" : "product of the ballots"));
     // V10: the decryption target comes only from verified data.
     Ciphertext target;
     if (!e.unanimous()) {

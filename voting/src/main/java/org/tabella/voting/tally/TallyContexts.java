@@ -24,7 +24,10 @@ public final class TallyContexts {
         .writeInt(option).writeFlag(e.unanimous()).toByteArray();
   }
 
-  /** Enc(yes − voters): the product times (1, g^{−voters}), a deterministic shift anyone recomputes. */
+  /**
+   * Enc(yes − V) for V eligible voters: the product times (1, g^{−V}), a deterministic shift anyone
+   * recomputes. It decrypts to the identity only if V yes votes are in the product.
+   */
   public static Ciphertext unanimity(Group g, Ciphertext product, long voters) {
     return new Ciphertext(product.a(), product.b().mul(g.generator().expPublic(g.scalar(-voters))));
   }

@@ -29,7 +29,8 @@ public final class TallyDecryption {
   private TallyDecryption() {}
 
   /**
-   * Tallies and decrypts every entry, in election order.
+   * Tallies and decrypts every entry, in election order. In unanimous mode the shift is by the
+   * election's eligible voters, not by the ballots present: a missing ballot is dissent.
    *
    * @param ballots the accepted ballots (already verified by the board)
    * @throws InsufficientSharesException if fewer than k valid shares came for an entry, or (unanimous
@@ -48,7 +49,7 @@ public final class TallyDecryption {
         Ciphertext start = tally.get(c).get(k);
         List<BlindingStep> steps = List.of();
         if (election.unanimous()) {
-          start = TallyContexts.unanimity(g, start, ballots.size());
+          start = TallyContexts.unanimity(g, start, election.voters());
           steps = trustees.blind(entry, start, context);
           if (steps.size() < election.quorum() || !JointBlinding.verifyChain(start, steps, context)) {
             throw new InsufficientSharesException("entry " + entry + ": " + steps.size()

@@ -87,6 +87,25 @@ class RecordVerifierTest {
     }
   }
 
+  @Test
+  @DisplayName("unanimous mode: a missing ballot is dissent (3 yes of 4 eligible voters is not unanimous); the board takes no 5th ballot")
+  void missingBallotIsDissent() throws Exception {
+    var e = Fixtures.referendum("u-missing", org.tabella.voting.TallyMode.UNANIMOUS);
+    try (var le = new org.tabella.voting.LocalElection(e, Fixtures.DEALT.key(), dir.resolve("b.log"))) {
+      for (int i = 0; i < 3; i++) {
+        le.cast(Fixtures.yesNo(e, "v" + i, true));
+      }
+      ElectionRecord r = le.tally(List.of(Fixtures.DEALT.shares().get(0), Fixtures.DEALT.shares().get(1),
+          Fixtures.DEALT.shares().get(2)));
+      assertEquals(new EntryOutcome.Unanimity(false), r.entries().get(0).outcome());
+      assertTrue(RecordVerifier.verify(r).valid());
+      le.cast(Fixtures.yesNo(e, "v3", true));
+      assertThrows(org.tabella.voting.board.BallotRejectedException.class, () -> le.cast(Fixtures.yesNo(e, "v4", true)));
+      assertEquals(new EntryOutcome.Unanimity(true), le.tally(List.of(Fixtures.DEALT.shares().get(0),
+          Fixtures.DEALT.shares().get(1), Fixtures.DEALT.shares().get(2))).entries().get(0).outcome());
+    }
+  }
+
   @Nested
   @DisplayName("the attacks of the security review (finding 1) fail")
   class Attacks {
