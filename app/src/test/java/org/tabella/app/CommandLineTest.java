@@ -107,15 +107,34 @@ class CommandLineTest {
   }
 
   @Test
-  @DisplayName("roster and party: three separate processes elect and agree")
+  @DisplayName("keygen on each party's machine, roster from certificates only, then three separate processes elect and agree")
   void parties() throws Exception {
-    assertTrue(run("roster", "--parties", "3", "--quorum", "2", "--out", dir.toString(), "--base-port",
-        Integer.toString(20000 + (int) (ProcessHandle.current().pid() % 20000))).startsWith("0\n"));
+    Path organiser = Files.createDirectories(dir.resolve("organiser"));
+    for (int id = 1; id <= 3; id++) {
+      Path machine = dir.resolve("machine-" + id);
+      String out = run("keygen", "--id", Integer.toString(id), "--out", machine.toString());
+      assertTrue(out.startsWith("0\n") && out.contains("fingerprint"), out);
+      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(machine.resolve("party-" + id + ".key.pem"))));
+      Files.copy(machine.resolve("party-" + id + ".cert.pem"), organiser.resolve("party-" + id + ".cert.pem"));
+    }
+    String again = run("keygen", "--id", "1", "--out", dir.resolve("machine-1").toString());
+    assertTrue(!again.startsWith("0\n"), "an identity is never overwritten: " + again);
+    String roster = run("roster", "--certs", organiser.toString(), "--quorum", "2", "--out", organiser.toString(),
+        "--base-port", Integer.toString(20000 + (int) (ProcessHandle.current().pid() % 20000)));
+    assertTrue(roster.startsWith("0\n"), roster);
+    try (var files = Files.list(organiser)) {
+      assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".key.pem")), "the organiser holds no key");
+    }
+    for (int id = 1; id <= 3; id++) {
+      Files.copy(organiser.resolve("roster.json"), dir.resolve("machine-" + id).resolve("roster.json"));
+    }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<Process> ps = new ArrayList<>();
     for (int id = 1; id <= 3; id++) {
       ps.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Tabella.class.getName(), "party",
-          "--roster", dir.resolve("roster.json").toString(), "--id", Integer.toString(id), "--vote", id == 2 ? "0" : "1",
+          "--roster", dir.resolve("machine-" + id).resolve("roster.json").toString(), "--id", Integer.toString(id),
+          "--vote", id == 2 ? "0" : "1",
           "--round-timeout", "10").redirectErrorStream(true).start());
     }
     for (Process p : ps) {
@@ -125,7 +144,8 @@ class CommandLineTest {
       assertTrue(out.contains("result: 2 yes, 1 no"), out);
     }
     // A second run with the same roster would find the first run's board: refused, not reused.
-    String again = run("party", "--roster", dir.resolve("roster.json").toString(), "--id", "1", "--vote", "1");
-    assertTrue(again.startsWith("2\n") && again.contains("earlier run"), again);
+    String rerun = run("party", "--roster", dir.resolve("machine-1").resolve("roster.json").toString(), "--id", "1",
+        "--vote", "1");
+    assertTrue(rerun.startsWith("2\n") && rerun.contains("earlier run"), rerun);
   }
 }

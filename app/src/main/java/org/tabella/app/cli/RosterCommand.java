@@ -6,12 +6,21 @@ import org.tabella.network.roster.RosterTool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code tabella roster}: a roster and one key per party, for parties on several machines. */
+/**
+ * {@code tabella roster}: the roster. With {@code --certs DIR} it is built from the parties'
+ * certificates only (each party ran {@code tabella keygen} on its own machine); without, it also
+ * makes every party's key on this machine — for demos and tests, since whoever runs it holds every
+ * identity.
+ */
 @Command(name = "roster", mixinStandardHelpOptions = true,
-    description = "Create roster.json and party-<id>.key.pem files (give each party its own key file).")
+    description = {"Create roster.json.",
+        "With --certs DIR: from party-<i>.cert.pem files made by 'tabella keygen' on each party's machine.",
+        "Without: also makes every party-<id>.key.pem here (demo/testing only: this machine then holds every identity)."})
 final class RosterCommand implements Callable<Integer> {
-  @Option(names = "--parties", required = true, description = "number of parties")
-  int parties;
+  @Option(names = "--certs", description = "directory of party-<i>.cert.pem files (from tabella keygen)")
+  Path certs;
+  @Option(names = "--parties", description = "number of parties (without --certs)")
+  Integer parties;
   @Option(names = "--quorum", required = true, description = "quorum")
   int quorum;
   @Option(names = "--out", required = true, description = "output directory")
@@ -26,6 +35,19 @@ final class RosterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (certs != null) {
+      var roster = RosterTool.fromCertificates(certs, quorum, group, hosts, basePort, out);
+      System.out.printf("roster of %d parties (quorum %d) from the certificates in %s: %s%n", roster.size(), quorum,
+          certs, out.resolve("roster.json"));
+      for (var p : roster.parties().values()) {
+        System.out.printf("  party %d  %s:%d%n", p.id(), p.host(), p.port());
+      }
+      return 0;
+    }
+    if (parties == null) {
+      System.out.println("error: give --certs DIR (certificates from tabella keygen) or --parties N (demo keys)");
+      return 2;
+    }
     var roster = RosterTool.create(out, parties, quorum, group, hosts.get(0), basePort);
     if (hosts.size() > 1) {
       if (hosts.size() != parties) {
@@ -38,7 +60,8 @@ final class RosterCommand implements Callable<Integer> {
       roster = new org.tabella.network.roster.Roster(roster.sessionId(), group, quorum, entries);
       roster.save(out.resolve("roster.json"));
     }
-    System.out.printf("roster of %d parties (quorum %d) in %s%n", parties, quorum, out.resolve("roster.json"));
+    System.out.printf("roster of %d parties (quorum %d) in %s; every key was made here (demo/testing only)%n", parties,
+        quorum, out.resolve("roster.json"));
     for (var p : roster.parties().values()) {
       System.out.printf("  party %d  %s:%d  key %s%n", p.id(), p.host(), p.port(), RosterTool.keyFile(out, p.id()));
     }

@@ -15,7 +15,7 @@ import org.tabella.voting.record.InvalidRecordException;
 /** The {@code tabella} command line. */
 @Command(name = "tabella", mixinStandardHelpOptions = true, version = "tabella 0.1.0",
     description = "Threshold ElGamal elections: demo, parties on several machines, verification.",
-    subcommands = {Tabella.DemoCommand.class, RosterCommand.class, PartyCommand.class, Tabella.VerifyCommand.class,
+    subcommands = {Tabella.DemoCommand.class, KeygenCommand.class, RosterCommand.class, PartyCommand.class, Tabella.VerifyCommand.class,
         VectorsCommand.class, BenchCommand.class})
 public final class Tabella implements Runnable {
   @Override

@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Creates a roster and one identity per party: {@code roster.json} plus
- * {@code party-<id>.key.pem} (owner-only) in a directory. Each party's key file goes to that
- * party only; the roster goes to everyone.
+ * Creates identities and rosters. For real elections each party makes its own identity on its
+ * own machine ({@link #keygen}: {@code party-<id>.key.pem}, owner-only, and
+ * {@code party-<id>.cert.pem}) and the organiser assembles the roster from the certificates
+ * alone ({@link #fromCertificates}), so no machine ever holds two parties' keys. {@link #create}
+ * makes every identity on one machine: for demos and tests only.
  */
 public final class RosterTool {
   private RosterTool() {}
@@ -66,6 +68,79 @@ public final class RosterTool {
       }
     }
     return ports;
+  }
+
+  /**
+   * Makes party {@code id}'s identity in {@code dir}: its private key (mode 0600) and its
+   * self-signed certificate, which is all the organiser needs.
+   *
+   * @throws IOException if the key file already exists (an identity is never overwritten) or cannot be written
+   */
+  public static Identity keygen(Path dir, int id) throws IOException {
+    if (id < 1) {
+      throw new IllegalArgumentException("party ids start at 1");
+    }
+    Files.createDirectories(dir);
+    if (Files.exists(keyFile(dir, id))) {
+      throw new IOException(keyFile(dir, id) + " already exists; an identity is never overwritten");
+    }
+    Identity identity = Identity.generate(id);
+    identity.savePrivateKey(keyFile(dir, id));
+    Files.writeString(certificateFile(dir, id), Pem.certificate(identity.certificate()));
+    return identity;
+  }
+
+  /**
+   * Assembles a roster from the certificates {@code party-1.cert.pem} … {@code party-n.cert.pem} in
+   * {@code certs} (n = how many there are, numbered without gaps), party i at {@code hosts[i − 1]}
+   * (or the one host given) on {@code basePort + i}, with a fresh session id; writes it to
+   * {@code out/roster.json}. No private key is read or written.
+   *
+   * @throws IOException if the certificates are missing, numbered with gaps, unreadable or repeated
+   */
+  public static Roster fromCertificates(Path certs, int quorum, String group, java.util.List<String> hosts,
+      int basePort, Path out) throws IOException {
+    Map<Integer, PartyEntry> entries = new TreeMap<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int id = 1; Files.exists(certificateFile(certs, id)); id++) {
+      java.security.cert.X509Certificate c;
+      try {
+        c = Pem.parseCertificate(Files.readString(certificateFile(certs, id)));
+      } catch (IllegalArgumentException e) {
+        throw new IOException("unreadable certificate " + certificateFile(certs, id), e);
+      }
+      if (!seen.add(java.util.HexFormat.of().formatHex(c.getPublicKey().getEncoded()))) {
+        throw new IOException(certificateFile(certs, id) + " repeats another party's key");
+      }
+      String host = hosts.size() == 1 ? hosts.get(0) : id <= hosts.size() ? hosts.get(id - 1) : null;
+      if (host == null) {
+        throw new IOException("no host for party " + id + ": give one host, or one per party");
+      }
+      entries.put(id, new PartyEntry(id, host, basePort + id, c));
+    }
+    if (entries.isEmpty()) {
+      throw new IOException("no party-1.cert.pem in " + certs);
+    }
+    try (var list = Files.list(certs)) {
+      long files = list.filter(p -> p.getFileName().toString().matches("party-\\d+\\.cert\\.pem")).count();
+      if (files != entries.size()) {
+        throw new IOException(certs + " has " + files + " certificates but they are not numbered 1.." + files);
+      }
+    }
+    if (hosts.size() > 1 && hosts.size() != entries.size()) {
+      throw new IOException(hosts.size() + " hosts for " + entries.size() + " parties");
+    }
+    byte[] session = new byte[16];
+    new SecureRandom().nextBytes(session);
+    Roster roster = new Roster(session, group, quorum, entries);
+    Files.createDirectories(out);
+    roster.save(out.resolve("roster.json"));
+    return roster;
+  }
+
+  /** The conventional certificate file of party {@code id} in {@code dir}. */
+  public static Path certificateFile(Path dir, int id) {
+    return dir.resolve("party-" + id + ".cert.pem");
   }
 
   /** The conventional key file of party {@code id} in {@code dir}. */
