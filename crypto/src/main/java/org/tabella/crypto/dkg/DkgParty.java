@@ -38,6 +38,7 @@ import org.tabella.groups.SecretScalar;
 public final class DkgParty {
   private enum Stage { NEW, DEALT, ROUND1, ROUND2, DONE }
 
+  private final Set<Integer> viewDiffers = new TreeSet<>();
   private final DkgParameters params;
   private final Group group;
   private final int self;
@@ -157,10 +158,13 @@ public final class DkgParty {
         byParty.putIfAbsent(c.from(), c);
       }
     }
-    // Every dealer that any round-2 broadcaster echoed must have been echoed, identically, by all
-    // of them: otherwise some party saw a different broadcast, or none at all (a dealer that
-    // crashed mid-broadcast, or equivocated). Every honest party applies the same rule to the same
-    // round-2 broadcasts, so all disqualify the same dealers.
+    // A dealer is kept only if, of the B round-2 broadcasters, at least B − f echo one and the
+    // same digest, and it is the digest of the broadcast this party holds (f = ⌊(n − 1)/3⌋, the
+    // Byzantine parties tolerated). Up to f lying or silent echoers cannot disqualify an honest
+    // dealer (no veto); a dealer whose broadcast did not reach (or was not the same at) more than
+    // f broadcasters is out. Every honest party applies the rule to the same round-2 broadcasts
+    // (consistent broadcast, SPEC.md §3.3), so all keep the same dealers.
+    int tolerated = (params.parties() - 1) / 3;
     Set<Integer> echoedDealers = new TreeSet<>();
     for (ComplaintBroadcast c : byParty.values()) {
       for (int d : c.echoes().keySet()) {
@@ -170,17 +174,24 @@ public final class DkgParty {
       }
     }
     for (int d : echoedDealers) {
-      byte[] first = null;
+      Map<java.nio.ByteBuffer, Integer> votes = new java.util.HashMap<>();
       for (ComplaintBroadcast c : byParty.values()) {
         byte[] digest = c.echoes().get(d);
-        if (first == null && digest != null) {
-          first = digest;
+        if (digest != null) {
+          votes.merge(java.nio.ByteBuffer.wrap(digest), 1, Integer::sum);
         }
-        if (digest == null || !MessageDigest.isEqual(first, digest)) {
-          disqualify(d, "round 2: party " + c.from() + (digest == null ? " never saw its broadcast"
-              : " saw a different broadcast"));
-          break;
-        }
+      }
+      byte[] mine = myEchoes.get(d);
+      int agreeing = mine == null ? 0 : votes.getOrDefault(java.nio.ByteBuffer.wrap(mine), 0);
+      boolean othersKeep = votes.values().stream().anyMatch(v -> v >= byParty.size() - tolerated);
+      if (agreeing < byParty.size() - tolerated && othersKeep) {
+        // The others keep a version of d's broadcast this party does not hold: it cannot compute
+        // their key, so it aborts rather than finish with another one (SPEC.md §2.10).
+        viewDiffers.add(d);
+      }
+      if (agreeing < byParty.size() - tolerated) {
+        disqualify(d, "round 2: only " + agreeing + " of " + byParty.size()
+            + " round-2 broadcasters echoed the broadcast this party holds (" + (byParty.size() - tolerated) + " needed)");
       }
     }
     for (ComplaintBroadcast c : byParty.values()) {
@@ -208,6 +219,11 @@ public final class DkgParty {
    */
   public DkgResult receiveRound3(Collection<RevealBroadcast> reveals) throws DkgFailedException {
     require(Stage.ROUND2);
+    if (!viewDiffers.isEmpty()) {
+      stage = Stage.DONE;
+      throw new DkgFailedException("the round-2 echoes keep dealer(s) " + viewDiffers + " with a broadcast this party"
+          + " did not receive as the others did; aborting rather than deriving a different key");
+    }
     Map<Integer, RevealBroadcast> byDealer = new TreeMap<>();
     for (RevealBroadcast r : reveals) {
       if (params.isParty(r.dealer())) {
