@@ -44,6 +44,14 @@ public final class BoardroomElection {
   private BoardroomElection() {}
 
   /**
+   * The election's part of every instance name: the first 16 hex digits of its hash. Election ids
+   * carry the key ceremony's run nonce, so no message of an earlier run is taken for this one.
+   */
+  static String runTag(ElectionParameters election) {
+    return java.util.HexFormat.of().formatHex(election.hash(), 0, 8);
+  }
+
+  /**
    * What one party ends up with.
    *
    * @param record the election record as this party made it
@@ -67,10 +75,11 @@ public final class BoardroomElection {
    */
   public static List<Ballot> castAndCollect(PartyNode node, ElectionParameters election, Ballot mine)
       throws InterruptedException {
+    String instance = "ballots/" + runTag(election);
     if (mine != null) {
-      node.broadcast("ballots", 1, BallotCodec.encode(mine));
+      node.broadcast(instance, 1, BallotCodec.encode(mine));
     }
-    Map<Integer, byte[]> received = new TreeMap<>(node.collectBroadcasts("ballots", 1));
+    Map<Integer, byte[]> received = new TreeMap<>(node.collectBroadcasts(instance, 1));
     if (mine != null) {
       received.put(node.id(), BallotCodec.encode(mine));
     }
@@ -79,17 +88,17 @@ public final class BoardroomElection {
     // the middle of its broadcast.
     Map<Integer, byte[]> digests = new TreeMap<>();
     received.forEach((sender, bytes) -> digests.put(sender, BallotAgreement.digest(bytes)));
-    node.broadcast("ballots", 2, BallotAgreement.encodeView(digests));
+    node.broadcast(instance, 2, BallotAgreement.encodeView(digests));
     List<Map<Integer, byte[]>> views = new ArrayList<>();
     views.add(digests);
-    for (var view : node.collectBroadcasts("ballots", 2).entrySet()) {
+    for (var view : node.collectBroadcasts(instance, 2).entrySet()) {
       try {
         views.add(BallotAgreement.decodeView(view.getValue()));
       } catch (MalformedEncodingException e) {
         LOG.log(System.Logger.Level.WARNING, "party {0}: malformed ballot view from {1}", node.id(), view.getKey());
       }
     }
-    node.finish("ballots");
+    node.finish(instance);
     Set<Integer> agreed = BallotAgreement.agreedSenders(views);
     List<Ballot> out = new ArrayList<>();
     for (var e : received.entrySet()) {
@@ -125,9 +134,9 @@ public final class BoardroomElection {
       head = board.head();
     }
     List<DecryptedEntry> entries = TallyDecryption.run(election, key.key(), accepted,
-        new NetworkTrustees(node, key.share()));
+        new NetworkTrustees(node, key.share(), runTag(election)));
     ElectionRecord record = new ElectionRecord(election, key.key(), new ArrayList<>(new TreeSet<>(key.qualified())),
-        Optional.of(new CeremonyTranscript(key.sessionId(), key.transcript())), encoded, head, entries);
+        Optional.of(new CeremonyTranscript(key.sessionId(), key.transcript(), key.confirmations())), encoded, head, entries);
     return new Outcome(record);
   }
 }

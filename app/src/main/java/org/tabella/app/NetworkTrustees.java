@@ -18,15 +18,17 @@ import org.tabella.voting.tally.Trustees;
 /**
  * The trustees over the network, as one party sees them: this party computes its own blinding
  * step and decryption share, broadcasts it, and collects its peers' (SPEC.md §4.6). Instance names
- * are {@code tally/<contest>/<option>} and {@code …/blind}.
+ * are {@code tally/<election tag>/<contest>/<option>} and {@code …/blind}.
  */
 final class NetworkTrustees implements Trustees {
   private final PartyNode node;
   private final KeyShare share;
+  private final String tag;
 
-  NetworkTrustees(PartyNode node, KeyShare share) {
+  NetworkTrustees(PartyNode node, KeyShare share, String tag) {
     this.node = node;
     this.share = share;
+    this.tag = tag;
   }
 
   /**
@@ -35,7 +37,7 @@ final class NetworkTrustees implements Trustees {
    */
   @Override
   public List<BlindingStep> blind(String entry, Ciphertext start, byte[] context) throws InterruptedException {
-    String instance = "tally/" + entry + "/blind";
+    String instance = "tally/" + tag + "/" + entry + "/blind";
     Set<Integer> present = new TreeSet<>(node.connectedPeers());
     present.add(node.id());
     List<Integer> order = new ArrayList<>(present);
@@ -75,6 +77,6 @@ final class NetworkTrustees implements Trustees {
   @Override
   public List<DecryptionShare> decryptionShares(String entry, Ciphertext target, byte[] context)
       throws InterruptedException {
-    return node.collectDecryptionShares(share, target, "tally/" + entry, context);
+    return node.collectDecryptionShares(share, target, "tally/" + tag + "/" + entry, context);
   }
 }

@@ -171,11 +171,14 @@ public abstract class GroupContract {
       Scalar x = g.randomScalar(rng);
       assertEquals(g.generator().expPublic(x), gen.exp(x));
       assertEquals(base.expPublic(x), table.exp(x));
+      assertEquals(base.expPublic(x), table.expPublic(x), "the public (table) path");
     }
     assertTrue(gen.exp(g.scalar(0)).isIdentity());
+    assertTrue(gen.expPublic(g.scalar(0)).isIdentity());
     assertEquals(g.generator(), gen.exp(g.scalar(1)));
     Scalar qMinusOne = g.scalar(g.order().subtract(BigInteger.ONE));
     assertEquals(base.inverse(), table.exp(qMinusOne));
+    assertEquals(base.inverse(), table.expPublic(qMinusOne));
   }
 
   @Test

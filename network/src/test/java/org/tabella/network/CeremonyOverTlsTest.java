@@ -135,7 +135,7 @@ class CeremonyOverTlsTest {
       var g = Groups.named("ristretto255");
       Map<Integer, NodeOptions> opts = new HashMap<>();
       opts.put(2, TestNetwork.fast().withOutgoing((inst, round, to, p) -> {
-        if (inst.equals("dkg") && round == 1 && to == 4 && p.length < 100) {
+        if (inst.matches("dkg/[0-9a-f]{64}") && round == 1 && to == 4 && p.length < 100) {
           return tamperShare(g, p);
         }
         return p;
@@ -165,7 +165,7 @@ class CeremonyOverTlsTest {
       // Node 3 shows party 1 a different (valid) dealing than everyone else.
       byte[][] alternative = new byte[1][];
       net.startAll(Map.of(3, TestNetwork.fast().withOutgoing((inst, round, to, p) -> {
-        if (inst.equals("dkg") && round == 1 && to == 1 && p.length > 100) {
+        if (inst.matches("dkg/[0-9a-f]{64}") && round == 1 && to == 1 && p.length > 100) {
           synchronized (alternative) {
             if (alternative[0] == null) {
               var params = new org.tabella.crypto.dkg.DkgParameters(g, 5, 3, net.roster.sessionId());

@@ -39,7 +39,7 @@ public final class PartyProcess {
     NodeOptions options = NodeOptions.defaults().withRoundTimeout(Duration.ofSeconds(5))
         .withConnectTimeout(Duration.ofSeconds(30))
         .withOutgoing((instance, round, to, payload) -> {
-          if (crash && instance.equals("dkg") && round == 2) {
+          if (crash && instance.matches("dkg/[0-9a-f]{64}") && round == 2) {
             System.out.println("crashing");
             System.out.flush();
             Runtime.getRuntime().halt(137); // like kill -9: no shutdown hooks, sockets dropped by the OS

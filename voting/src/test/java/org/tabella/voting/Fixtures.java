@@ -9,12 +9,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.tabella.crypto.dkg.ComplaintBroadcast;
+import org.tabella.crypto.dkg.Confirmation;
 import org.tabella.crypto.dkg.DealerBroadcast;
 import org.tabella.crypto.dkg.DkgParameters;
 import org.tabella.crypto.dkg.DkgParty;
 import org.tabella.crypto.dkg.DkgResult;
 import org.tabella.crypto.dkg.PrivateShare;
 import org.tabella.crypto.dkg.RevealBroadcast;
+import org.tabella.crypto.signatures.EcdsaP256;
 import org.tabella.crypto.threshold.TrustedDealer;
 import org.tabella.groups.Group;
 import org.tabella.groups.Groups;
@@ -103,10 +105,24 @@ public final class Fixtures {
         le.cast(Ballots.referendum(e, one.key().publicKey(), "c" + i, i != 1));
       }
       ElectionRecord r = le.tally(List.of(results.get(1).share(), results.get(3).share()));
+      List<Confirmation> confirmations = new ArrayList<>();
+      for (int party = 1; party <= 3; party++) {
+        confirmations.add(confirm(party, results.get(party).confirmationDigest()));
+      }
       return new ElectionRecord(r.election(), r.key(), new ArrayList<>(new TreeSet<>(one.qualified())),
-          Optional.of(new CeremonyTranscript(one.sessionId(), one.transcript())), r.ballots(), r.boardHead(),
-          r.entries());
+          Optional.of(new CeremonyTranscript(one.sessionId(), one.transcript(), confirmations)), r.ballots(),
+          r.boardHead(), r.entries());
     }
+  }
+
+  /** Party {@code party}'s confirmation of {@code digest}, signed with a fresh P-256 key. */
+  public static Confirmation confirm(int party, byte[] digest) throws Exception {
+    var kpg = java.security.KeyPairGenerator.getInstance("EC");
+    kpg.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+    var kp = kpg.generateKeyPair();
+    var w = ((java.security.interfaces.ECPublicKey) kp.getPublic()).getW();
+    byte[] sig = EcdsaP256.sign(((java.security.interfaces.ECPrivateKey) kp.getPrivate()).getS(), digest);
+    return new Confirmation(party, EcdsaP256.encodePublicKey(w.getAffineX(), w.getAffineY()), sig);
   }
 
   /** A finished unanimous election of 4 ballots (one of them no when {@code dissent}). */

@@ -66,7 +66,7 @@ final class PartyCommand implements Callable<Integer> {
     try (PartyNode node = PartyNode.start(r, identity, options)) {
       System.out.printf("party %d: connected to %s%n", id, node.connectedPeers());
       var key = node.runDkg();
-      ElectionParameters election = Elections.referendum("roster-" + HexFormat.of().formatHex(r.sessionId()),
+      ElectionParameters election = Elections.referendum(Elections.runId("party", key),
           Groups.named(r.group()), r.size(), r.quorum(), unanimous ? TallyMode.UNANIMOUS : TallyMode.COUNT, r.size());
       Ballot mine = vote == null ? null : Ballots.referendum(election, key.key().publicKey(), "party-" + id, vote == 1);
       List<Ballot> ballots = BoardroomElection.castAndCollect(node, election, mine);

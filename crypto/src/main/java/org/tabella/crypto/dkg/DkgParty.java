@@ -286,7 +286,7 @@ public final class DkgParty {
       transcript.add(dealers.get(d));
     }
     return new DkgResult(key, new KeyShare(group, self, SecretScalar.of(myShare)), qualified, misbehaviour,
-        transcript, params.sessionId());
+        transcript, params.sessionId(), List.of());
   }
 
   /** Returns null if the broadcast is well formed, else what is wrong. */

@@ -15,15 +15,28 @@ import org.tabella.crypto.threshold.ThresholdKey;
  * @param transcript the public round-1 broadcasts of the qualified dealers (commitments and proofs
  *     of possession), from which anyone can recompute the key and every verification key
  * @param sessionId the ceremony's session id (the proofs of possession are bound to it)
+ * @param confirmations the parties' signed confirmations of this outcome (empty until a networked
+ *     ceremony's confirmation round, SPEC.md §2.10 step 5, adds them)
  */
 public record DkgResult(ThresholdKey key, KeyShare share, Set<Integer> qualified, List<Misbehaviour> misbehaviour,
-    List<DealerBroadcast> transcript, byte[] sessionId) {
+    List<DealerBroadcast> transcript, byte[] sessionId, List<Confirmation> confirmations) {
   /** Copies the collections. */
   public DkgResult {
     qualified = Set.copyOf(qualified);
     misbehaviour = List.copyOf(misbehaviour);
     transcript = List.copyOf(transcript);
     sessionId = sessionId.clone();
+    confirmations = List.copyOf(confirmations);
+  }
+
+  /** This result with the parties' confirmations. */
+  public DkgResult withConfirmations(List<Confirmation> c) {
+    return new DkgResult(key, share, qualified, misbehaviour, transcript, sessionId, c);
+  }
+
+  /** The confirmation digest of this outcome ({@link Confirmation#digest}). */
+  public byte[] confirmationDigest() {
+    return Confirmation.digest(sessionId, new java.util.TreeSet<>(qualified), key);
   }
 
   @Override

@@ -52,7 +52,7 @@ public record SchnorrProof(Element commitment, Scalar response) {
     }
     Group g = publicValue.group();
     Scalar c = challenge(publicValue, commitment, context);
-    return g.generatorTable().exp(response).equals(commitment.mul(publicValue.expPublic(c)));
+    return g.generatorTable().expPublic(response).equals(commitment.mul(publicValue.expPublic(c)));
   }
 
   /** Adds this proof's equation to a batch (see {@link ProofBatch}). */

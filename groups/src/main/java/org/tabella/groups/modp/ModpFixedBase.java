@@ -10,7 +10,8 @@ import org.tabella.groups.Scalar;
  * {@code table[i][d] = base^(d·2^(w·i))}, so {@code base^e} costs one modular multiplication per
  * non-zero digit and no squarings. The width is the largest whose table fits the byte budget.
  *
- * <p>Not constant-time: which table entry is read depends on the exponent (see SPEC.md).
+ * <p>The table path is not constant-time (which entry is read depends on the exponent), so only
+ * {@link #expPublic} uses it; {@link #exp} (secrets) goes through the blinded exponentiation.
  */
 final class ModpFixedBase implements FixedBaseTable {
   /** Default table budget per base: 16 MiB. */
@@ -59,8 +60,18 @@ final class ModpFixedBase implements FixedBaseTable {
     return base;
   }
 
+  /**
+   * Secret exponents never touch the table (its lookups depend on the exponent's digits): this is
+   * {@code base.exp(e)}, the exponent-blinded path of SPEC.md §1.7.
+   */
   @Override
   public Element exp(Scalar e) {
+    return base.exp(group.requireScalar(e));
+  }
+
+  /** Public exponents: one multiplication per non-zero w-bit digit, lookups depending on the digits. */
+  @Override
+  public Element expPublic(Scalar e) {
     BigInteger x = group.requireScalar(e).toBigInteger();
     BigInteger acc = null;
     int mask = (1 << width) - 1;

@@ -113,87 +113,24 @@ public final class PartyNode implements AutoCloseable {
   // ---------------------------------------------------------------- ceremonies
 
   /**
-   * Runs the key ceremony (SPEC.md §2.10) with every party of the roster, instance {@code dkg}.
+   * Runs the key ceremony (SPEC.md §2.10) with every party of the roster: a fresh run nonce agreed
+   * in round 0, the three DKG rounds under an instance and session bound to it, and the signed
+   * confirmation round. See {@link KeyCeremony}.
    *
-   * @throws DkgFailedException if fewer than k dealers qualify
+   * @throws DkgFailedException if fewer than k dealers qualify, or a party confirms another outcome
    */
   public DkgResult runDkg() throws DkgFailedException, InterruptedException {
     return runDkg("dkg");
   }
 
   /**
-   * Runs a key ceremony under its own instance name (several ceremonies in one session need
-   * distinct names; the DKG's proofs bind the session id and the instance).
+   * Runs a key ceremony under its own base name (several ceremonies in one session need distinct
+   * names).
    *
-   * @throws DkgFailedException if fewer than k dealers qualify
+   * @throws DkgFailedException if fewer than k dealers qualify, or a party confirms another outcome
    */
-  public DkgResult runDkg(String instance) throws DkgFailedException, InterruptedException {
-    Group g = Groups.named(roster.group());
-    byte[] ceremonyId = new ByteWriter().writeBytes(roster.sessionId()).writeString(instance).toByteArray();
-    DkgParameters params = new DkgParameters(g, roster.size(), roster.quorum(), ceremonyId);
-    DkgParty party = new DkgParty(params, self);
-
-    DkgParty.Dealing dealing = party.deal();
-    broadcast(instance, 1, ProtocolCodec.encode(dealing.broadcast()));
-    for (PrivateShare s : dealing.privateShares()) {
-      sendPrivate(instance, 1, s.recipient(), ProtocolCodec.encode(s));
-    }
-    Mailbox.Delivery r1 = await(instance, 1, true);
-    List<DealerBroadcast> broadcasts = new ArrayList<>();
-    List<PrivateShare> shares = new ArrayList<>();
-    for (var e : r1.broadcasts().entrySet()) {
-      try {
-        DealerBroadcast b = ProtocolCodec.decodeDealerBroadcast(g, roster.quorum(), e.getValue());
-        if (b.dealer() == e.getKey()) {
-          broadcasts.add(b);
-        }
-      } catch (MalformedEncodingException ex) {
-        warn(instance, 1, e.getKey(), ex);
-      }
-    }
-    for (var e : r1.privates().entrySet()) {
-      try {
-        PrivateShare s = ProtocolCodec.decodePrivateShare(g, e.getValue());
-        if (s.dealer() == e.getKey() && s.recipient() == self) {
-          shares.add(s);
-        }
-      } catch (MalformedEncodingException ex) {
-        warn(instance, 1, e.getKey(), ex);
-      }
-    }
-    ComplaintBroadcast complaints = party.receiveRound1(broadcasts, shares);
-
-    broadcast(instance, 2, ProtocolCodec.encode(complaints));
-    List<ComplaintBroadcast> received = new ArrayList<>();
-    for (var e : await(instance, 2, false).broadcasts().entrySet()) {
-      try {
-        ComplaintBroadcast c = ProtocolCodec.decodeComplaint(e.getValue());
-        if (c.from() == e.getKey()) {
-          received.add(c);
-        }
-      } catch (MalformedEncodingException ex) {
-        warn(instance, 2, e.getKey(), ex);
-      }
-    }
-    RevealBroadcast reveal = party.receiveRound2(received);
-
-    broadcast(instance, 3, ProtocolCodec.encode(reveal));
-    List<RevealBroadcast> reveals = new ArrayList<>();
-    for (var e : await(instance, 3, false).broadcasts().entrySet()) {
-      try {
-        RevealBroadcast r = ProtocolCodec.decodeReveal(g, e.getValue());
-        if (r.dealer() == e.getKey()) {
-          reveals.add(r);
-        }
-      } catch (MalformedEncodingException ex) {
-        warn(instance, 3, e.getKey(), ex);
-      }
-    }
-    try {
-      return party.receiveRound3(reveals);
-    } finally {
-      mailbox.finish(instance);
-    }
+  public DkgResult runDkg(String base) throws DkgFailedException, InterruptedException {
+    return new KeyCeremony(this, identity).run(base);
   }
 
   /**
@@ -333,7 +270,8 @@ public final class PartyNode implements AutoCloseable {
     }
   }
 
-  private Mailbox.Delivery await(String instance, int round, boolean privateToo) throws InterruptedException {
+  /** Waits for one round of an instance (package-private: the ceremony drivers use it). */
+  Mailbox.Delivery await(String instance, int round, boolean privateToo) throws InterruptedException {
     open(instance);
     Set<Integer> expected = new TreeSet<>(roster.parties().keySet());
     long deadline = System.nanoTime() + options.roundTimeout().toNanos();
@@ -418,7 +356,7 @@ public final class PartyNode implements AutoCloseable {
     return entry != null && Signatures.verify(entry.certificate(), e.signedBytes(), e.signature());
   }
 
-  private void warn(String instance, int round, int sender, Exception ex) {
+  void warn(String instance, int round, int sender, Exception ex) {
     LOG.log(System.Logger.Level.WARNING, "party {0}: invalid {1} round {2} message from {3}: {4}",
         self, instance, round, sender, ex.getMessage());
   }

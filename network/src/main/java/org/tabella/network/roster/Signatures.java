@@ -1,38 +1,18 @@
 package org.tabella.network.roster;
 
-import java.math.BigInteger;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.math.ec.ECPoint;
+import org.tabella.crypto.signatures.EcdsaP256;
 
 /**
- * ECDSA P-256 with SHA-256 over message bytes, on Bouncy Castle's custom P-256 arithmetic (about
- * ten times faster than the JDK 17 provider), with deterministic nonces (RFC 6979). Signatures are
- * 64 bytes: r ‖ s, each 32 bytes big-endian (SPEC.md §3.2). Signatures are canonical: {@code s}
- * is always the low one ({@code s ≤ n/2}; a signer producing {@code s > n/2} replaces it by
- * {@code n − s}) and verification refuses a high {@code s}, so a signed message has exactly one
- * valid signature and a relayer cannot make a second one ({@code (r, n − s)}) to fake
- * equivocation. Keys are the JCA keys of the party's identity and certificate.
+ * Envelope signatures: canonical ECDSA P-256 with SHA-256 ({@link EcdsaP256}, SPEC.md §3.2) with
+ * the JCA keys of a party's identity and certificate. A signed message has exactly one valid
+ * signature (low s), so a relayer cannot make a second one ({@code (r, n − s)}) to fake
+ * equivocation.
  */
 public final class Signatures {
-  private static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
-  private static final ECDomainParameters DOMAIN = new ECDomainParameters(P256.getCurve(), P256.getG(),
-      P256.getN(), P256.getH());
-  private static final BigInteger HALF_N = P256.getN().shiftRight(1);
-  private static final Map<X509Certificate, ECPublicKeyParameters> PUBLIC = new ConcurrentHashMap<>();
-
   private Signatures() {}
 
   /** Signs SHA-256({@code data}). */
@@ -40,14 +20,7 @@ public final class Signatures {
     if (!(key instanceof ECPrivateKey ec)) {
       throw new IllegalArgumentException("an EC P-256 private key is required");
     }
-    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-    signer.init(true, new ECPrivateKeyParameters(ec.getS(), DOMAIN));
-    BigInteger[] rs = signer.generateSignature(sha256(data));
-    BigInteger s = rs[1].compareTo(HALF_N) > 0 ? P256.getN().subtract(rs[1]) : rs[1];
-    byte[] out = new byte[64];
-    put(rs[0], out, 0);
-    put(s, out, 32);
-    return out;
+    return EcdsaP256.sign(ec.getS(), data);
   }
 
   /**
@@ -55,44 +28,15 @@ public final class Signatures {
    * {@code data}; a high-s signature is refused even though plain ECDSA would accept it.
    */
   public static boolean verify(X509Certificate certificate, byte[] data, byte[] signature) {
-    if (signature.length != 64) {
+    if (!(certificate.getPublicKey() instanceof ECPublicKey ec)) {
       return false;
     }
-    ECPublicKeyParameters pub;
-    try {
-      pub = PUBLIC.computeIfAbsent(certificate, Signatures::publicKey);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 0, 32));
-    BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64));
-    if (s.signum() == 0 || s.compareTo(HALF_N) > 0) {
-      return false;
-    }
-    ECDSASigner verifier = new ECDSASigner();
-    verifier.init(false, pub);
-    return verifier.verifySignature(sha256(data), r, s);
+    return EcdsaP256.verify(ec.getW().getAffineX(), ec.getW().getAffineY(), data, signature);
   }
 
-  private static ECPublicKeyParameters publicKey(X509Certificate c) {
-    if (!(c.getPublicKey() instanceof ECPublicKey ec)) {
-      throw new IllegalArgumentException("not an EC key");
-    }
-    ECPoint q = P256.getCurve().validatePoint(ec.getW().getAffineX(), ec.getW().getAffineY());
-    return new ECPublicKeyParameters(q, DOMAIN);
-  }
-
-  private static byte[] sha256(byte[] data) {
-    SHA256Digest d = new SHA256Digest();
-    d.update(data, 0, data.length);
-    byte[] out = new byte[32];
-    d.doFinal(out, 0);
-    return out;
-  }
-
-  private static void put(BigInteger v, byte[] out, int off) {
-    byte[] b = v.toByteArray();
-    int n = Math.min(b.length, 32);
-    System.arraycopy(b, b.length - n, out, off + 32 - n, n);
+  /** The certificate's public key as a compressed SEC1 encoding (for records). */
+  public static byte[] publicKey(X509Certificate certificate) {
+    ECPublicKey ec = (ECPublicKey) certificate.getPublicKey();
+    return EcdsaP256.encodePublicKey(ec.getW().getAffineX(), ec.getW().getAffineY());
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.tabella.crypto.dkg.Confirmation;
 import org.tabella.crypto.dkg.DealerBroadcast;
 import org.tabella.crypto.elgamal.ElGamalPublicKey;
 import org.tabella.crypto.proofs.SchnorrProof;
@@ -18,14 +19,16 @@ import org.tabella.voting.ElectionParameters;
 
 /**
  * {@code key.json} (SPEC.md §4.4): the joint key, the quorum, every trustee's verification key,
- * the qualified dealers and the ceremony transcript ({@code null} for a trusted-dealer key).
+ * the qualified dealers and the ceremony transcript with the parties' confirmations ({@code null}
+ * for a trusted-dealer key).
  */
 final class KeyJson {
   static final String FILE = "key.json";
   private static final Set<String> FIELDS = RecordFiles.fields("public_key", "quorum", "verification_keys",
       "qualified_dealers", "ceremony");
   private static final Set<String> VK = Set.of("trustee", "key");
-  private static final Set<String> CEREMONY = Set.of("session", "dealers");
+  private static final Set<String> CEREMONY = Set.of("session", "dealers", "confirmations");
+  private static final Set<String> CONFIRMATION = Set.of("party", "public_key", "signature");
   private static final Set<String> DEALER = Set.of("dealer", "commitments", "r", "z");
 
   private KeyJson() {}
@@ -55,6 +58,11 @@ final class KeyJson {
         d.commitments().forEach(e -> cs.add(StrictJson.hex(e.encode())));
         x.put("r", StrictJson.hex(d.proofOfPossession().commitment().encode()));
         x.put("z", StrictJson.hex(d.proofOfPossession().response().encode()));
+      }
+      ArrayNode confirmations = c.putArray("confirmations");
+      for (Confirmation k : t.confirmations()) {
+        confirmations.addObject().put("party", k.party()).put("public_key", StrictJson.hex(k.publicKey()))
+            .put("signature", StrictJson.hex(k.signature()));
       }
     }
     return o;
@@ -100,7 +108,17 @@ final class KeyJson {
         dealers.add(new DealerBroadcast((int) d.integer("dealer", 1, ElectionParameters.MAX_TRUSTEES), cs,
             new SchnorrProof(d.element("r", g), d.scalar("z", g))));
       }
-      ceremony = Optional.of(new CeremonyTranscript(c.hex("session", 1024), dealers));
+      List<Confirmation> confirmations = new ArrayList<>();
+      for (StrictJson.Item item : c.array("confirmations", ElectionParameters.MAX_TRUSTEES)) {
+        StrictJson.Obj k = item.object(CONFIRMATION);
+        byte[] key = k.hex("public_key", 33);
+        byte[] sig = k.hex("signature", 64);
+        if (key.length != 33 || sig.length != 64) {
+          throw k.fail(item.path(), "a confirmation has a 33-byte key and a 64-byte signature");
+        }
+        confirmations.add(new Confirmation((int) k.integer("party", 1, ElectionParameters.MAX_TRUSTEES), key, sig));
+      }
+      ceremony = Optional.of(new CeremonyTranscript(c.hex("session", 1024), dealers, confirmations));
     }
     ThresholdKey key;
     try {

@@ -7,6 +7,7 @@ import static org.tabella.voting.record.VerificationStep.KEY_POLYNOMIAL;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tabella.crypto.dkg.Confirmation;
 import org.tabella.crypto.dkg.DkgParameters;
 import org.tabella.crypto.dkg.DkgResult;
 import org.tabella.crypto.threshold.ThresholdKey;
@@ -59,5 +60,23 @@ final class KeyVerification {
       checks.check(KEY_CEREMONY, DkgResult.transcriptProves(params, t.dealers(), r.key()), "key ceremony",
           "the transcript does not prove the key (proofs of possession, joint key, verification keys)");
     }
+    confirmations(r, t, checks);
+  }
+
+  /** The parties' signed confirmations: distinct, increasing ids in 1..n, each valid, at least k. */
+  private static void confirmations(ElectionRecord r, CeremonyTranscript t, Checks checks) {
+    ElectionParameters e = r.election();
+    byte[] digest = Confirmation.digest(t.sessionId(), new TreeSet<>(t.dealerIds()), r.key());
+    int last = 0;
+    for (Confirmation c : t.confirmations()) {
+      String where = "key ceremony confirmation of party " + c.party();
+      checks.check(KEY_CEREMONY, c.party() > last && c.party() <= e.trustees(), where,
+          "confirming parties are not distinct ids in 1.." + e.trustees() + " in increasing order");
+      last = c.party();
+      checks.check(KEY_CEREMONY, c.verifies(digest), where,
+          "the signature does not confirm this outcome (session, qualified dealers, key, verification keys)");
+    }
+    checks.check(KEY_CEREMONY, t.confirmations().size() >= e.quorum(), "key ceremony",
+        t.confirmations().size() + " parties confirmed the outcome, at least the quorum " + e.quorum() + " needed");
   }
 }

@@ -69,8 +69,21 @@ class RecordVerifierTest {
     List<org.tabella.crypto.dkg.DealerBroadcast> dealers = new ArrayList<>(t.dealers());
     dealers.set(0, swapped);
     ElectionRecord bad = new ElectionRecord(r.election(), r.key(), r.qualified(),
-        java.util.Optional.of(new CeremonyTranscript(t.sessionId(), dealers)), r.ballots(), r.boardHead(), r.entries());
+        java.util.Optional.of(new CeremonyTranscript(t.sessionId(), dealers, t.confirmations())), r.ballots(), r.boardHead(),
+        r.entries());
     assertFalse(RecordVerifier.verify(bad).findings(VerificationStep.KEY_CEREMONY).isEmpty());
+    // A confirmation of another outcome, and too few confirmations, are named.
+    List<org.tabella.crypto.dkg.Confirmation> wrong = new ArrayList<>(t.confirmations());
+    wrong.set(1, Fixtures.confirm(2, new byte[32]));
+    ElectionRecord badConfirmation = new ElectionRecord(r.election(), r.key(), r.qualified(),
+        java.util.Optional.of(new CeremonyTranscript(t.sessionId(), t.dealers(), wrong)), r.ballots(), r.boardHead(),
+        r.entries());
+    assertTrue(RecordVerifier.verify(badConfirmation).findings(VerificationStep.KEY_CEREMONY).stream()
+        .anyMatch(f -> f.location().contains("party 2")), RecordVerifier.verify(badConfirmation).findings().toString());
+    ElectionRecord one = new ElectionRecord(r.election(), r.key(), r.qualified(),
+        java.util.Optional.of(new CeremonyTranscript(t.sessionId(), t.dealers(), t.confirmations().subList(0, 1))),
+        r.ballots(), r.boardHead(), r.entries());
+    assertFalse(RecordVerifier.verify(one).findings(VerificationStep.KEY_CEREMONY).isEmpty());
   }
 
   @Test

@@ -1,0 +1,184 @@
+package org.tabella.network.node;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.tabella.crypto.dkg.ComplaintBroadcast;
+import org.tabella.crypto.dkg.Confirmation;
+import org.tabella.crypto.dkg.DealerBroadcast;
+import org.tabella.crypto.dkg.DkgFailedException;
+import org.tabella.crypto.dkg.DkgParameters;
+import org.tabella.crypto.dkg.DkgParty;
+import org.tabella.crypto.dkg.DkgResult;
+import org.tabella.crypto.dkg.PrivateShare;
+import org.tabella.crypto.dkg.RevealBroadcast;
+import org.tabella.crypto.encoding.ByteReader;
+import org.tabella.crypto.encoding.ByteWriter;
+import org.tabella.crypto.encoding.MalformedEncodingException;
+import org.tabella.crypto.encoding.ProtocolCodec;
+import org.tabella.crypto.signatures.EcdsaP256;
+import org.tabella.groups.Group;
+import org.tabella.groups.Groups;
+import org.tabella.network.roster.Identity;
+import org.tabella.network.roster.Roster;
+import org.tabella.network.roster.Signatures;
+
+/**
+ * The key ceremony between the parties of a roster (SPEC.md §2.10, §3.5):
+ * <ol start="0">
+ *   <li>{@code <base>/hello}: every party broadcasts 32 fresh random bytes; the run nonce is the
+ *       hash of all that arrived, and the ceremony's instance is {@code <base>/<run nonce>}, so no
+ *       message of an earlier run with the same roster verifies in this one;
+ *   <li>–3. the three DKG rounds ({@link DkgParty}) in that instance, with session id
+ *       {@code LP(roster session) ‖ LP(instance)};
+ *   <li value="4">every party signs the outcome's digest ({@link Confirmation#digest}) and
+ *       broadcasts it; a party that receives a valid confirmation of any other outcome aborts,
+ *       naming the party. The result carries every valid confirmation.
+ * </ol>
+ */
+final class KeyCeremony {
+  private final PartyNode node;
+  private final Identity identity;
+  private final Roster roster;
+
+  KeyCeremony(PartyNode node, Identity identity) {
+    this.node = node;
+    this.identity = identity;
+    this.roster = node.roster();
+  }
+
+  DkgResult run(String base) throws DkgFailedException, InterruptedException {
+    String instance = base + "/" + HexFormat.of().formatHex(runNonce(base + "/hello"));
+    byte[] session = new ByteWriter().writeBytes(roster.sessionId()).writeString(instance).toByteArray();
+    Group g = Groups.named(roster.group());
+    DkgParty party = new DkgParty(new DkgParameters(g, roster.size(), roster.quorum(), session), node.id());
+    try {
+      DkgResult result = dkg(party, g, instance);
+      return result.withConfirmations(confirm(instance, result));
+    } finally {
+      node.finish(instance);
+    }
+  }
+
+  /** Round 0: SHA-256(LP("tabella-run-v1") ‖ LP(roster session) ‖ (I2OSP(id,4) ‖ LP(nonce_id))…), ids increasing. */
+  private byte[] runNonce(String hello) throws InterruptedException {
+    byte[] mine = new byte[32];
+    new SecureRandom().nextBytes(mine);
+    node.broadcast(hello, 1, mine);
+    Map<Integer, byte[]> nonces = new TreeMap<>(node.collectBroadcasts(hello, 1));
+    node.finish(hello);
+    nonces.put(node.id(), mine);
+    ByteWriter w = new ByteWriter().writeString("tabella-run-v1").writeBytes(roster.sessionId());
+    nonces.forEach((id, n) -> {
+      if (n.length == 32) {
+        w.writeInt(id).writeBytes(n);
+      }
+    });
+    return sha256(w.toByteArray());
+  }
+
+  private DkgResult dkg(DkgParty party, Group g, String instance) throws DkgFailedException, InterruptedException {
+    DkgParty.Dealing dealing = party.deal();
+    node.broadcast(instance, 1, ProtocolCodec.encode(dealing.broadcast()));
+    for (PrivateShare s : dealing.privateShares()) {
+      node.sendPrivate(instance, 1, s.recipient(), ProtocolCodec.encode(s));
+    }
+    Mailbox.Delivery r1 = node.await(instance, 1, true);
+    List<DealerBroadcast> broadcasts = new ArrayList<>();
+    for (var e : r1.broadcasts().entrySet()) {
+      try {
+        DealerBroadcast b = ProtocolCodec.decodeDealerBroadcast(g, roster.quorum(), e.getValue());
+        if (b.dealer() == e.getKey()) {
+          broadcasts.add(b);
+        }
+      } catch (MalformedEncodingException ex) {
+        node.warn(instance, 1, e.getKey(), ex);
+      }
+    }
+    List<PrivateShare> shares = new ArrayList<>();
+    for (var e : r1.privates().entrySet()) {
+      try {
+        PrivateShare s = ProtocolCodec.decodePrivateShare(g, e.getValue());
+        if (s.dealer() == e.getKey() && s.recipient() == node.id()) {
+          shares.add(s);
+        }
+      } catch (MalformedEncodingException ex) {
+        node.warn(instance, 1, e.getKey(), ex);
+      }
+    }
+    node.broadcast(instance, 2, ProtocolCodec.encode(party.receiveRound1(broadcasts, shares)));
+    List<ComplaintBroadcast> complaints = new ArrayList<>();
+    for (var e : node.await(instance, 2, false).broadcasts().entrySet()) {
+      try {
+        ComplaintBroadcast c = ProtocolCodec.decodeComplaint(e.getValue());
+        if (c.from() == e.getKey()) {
+          complaints.add(c);
+        }
+      } catch (MalformedEncodingException ex) {
+        node.warn(instance, 2, e.getKey(), ex);
+      }
+    }
+    node.broadcast(instance, 3, ProtocolCodec.encode(party.receiveRound2(complaints)));
+    List<RevealBroadcast> reveals = new ArrayList<>();
+    for (var e : node.await(instance, 3, false).broadcasts().entrySet()) {
+      try {
+        RevealBroadcast r = ProtocolCodec.decodeReveal(g, e.getValue());
+        if (r.dealer() == e.getKey()) {
+          reveals.add(r);
+        }
+      } catch (MalformedEncodingException ex) {
+        node.warn(instance, 3, e.getKey(), ex);
+      }
+    }
+    return party.receiveRound3(reveals);
+  }
+
+  /** Round 4: {@code LP(digest) ‖ LP(signature)}; any validly signed confirmation of another outcome aborts. */
+  private List<Confirmation> confirm(String instance, DkgResult result) throws DkgFailedException, InterruptedException {
+    byte[] digest = result.confirmationDigest();
+    byte[] signature = EcdsaP256.sign(((ECPrivateKey) identity.privateKey()).getS(), digest);
+    node.broadcast(instance, 4, new ByteWriter().writeBytes(digest).writeBytes(signature).toByteArray());
+    List<Confirmation> out = new ArrayList<>();
+    out.add(new Confirmation(node.id(), Signatures.publicKey(identity.certificate()), signature));
+    for (var e : node.await(instance, 4, false).broadcasts().entrySet()) {
+      int j = e.getKey();
+      byte[] theirDigest;
+      byte[] theirSignature;
+      try {
+        ByteReader r = new ByteReader(e.getValue());
+        theirDigest = r.readBytes(32);
+        theirSignature = r.readBytes(64);
+        r.end();
+      } catch (MalformedEncodingException ex) {
+        node.warn(instance, 4, j, ex);
+        continue;
+      }
+      Confirmation c = new Confirmation(j, Signatures.publicKey(roster.party(j).certificate()), theirSignature);
+      if (!c.verifies(theirDigest)) {
+        node.warn(instance, 4, j, new IllegalArgumentException("confirmation signature does not verify"));
+        continue;
+      }
+      if (!MessageDigest.isEqual(digest, theirDigest)) {
+        throw new DkgFailedException("party " + j + " signed a confirmation of another outcome of the key ceremony"
+            + " (its signed digest is evidence); aborting rather than using a key not every party holds");
+      }
+      out.add(c);
+    }
+    out.sort(java.util.Comparator.comparingInt(Confirmation::party));
+    return out;
+  }
+
+  private static byte[] sha256(byte[] b) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(b);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
