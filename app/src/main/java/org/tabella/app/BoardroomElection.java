@@ -133,6 +133,9 @@ public final class BoardroomElection {
       encoded = board.encodedBallots();
       head = board.head();
     }
+    // Verifying a large board takes a while, and not the same while on every machine: wait for the
+    // peers that are still connected before the timed decryption rounds (busy is not absent).
+    node.barrier("ready/" + runTag(election));
     List<DecryptedEntry> entries = TallyDecryption.run(election, key.key(), accepted,
         new NetworkTrustees(node, key.share(), runTag(election)));
     ElectionRecord record = new ElectionRecord(election, key.key(), new ArrayList<>(new TreeSet<>(key.qualified())),

@@ -139,13 +139,19 @@ final class KeyCeremony {
     return party.receiveRound3(reveals);
   }
 
-  /** Round 4: {@code LP(digest) ‖ LP(signature)}; any validly signed confirmation of another outcome aborts. */
+  /**
+   * Round 4: {@code LP(digest) ‖ LP(signature)}. This party finishes only if at least k parties
+   * (itself included) validly confirm its outcome and at most f = ⌊(n − 1)/3⌋ validly confirm
+   * another one: up to f liars cannot stop the ceremony, and a real disagreement among honest
+   * parties makes them abort rather than use different keys.
+   */
   private List<Confirmation> confirm(String instance, DkgResult result) throws DkgFailedException, InterruptedException {
     byte[] digest = result.confirmationDigest();
     byte[] signature = EcdsaP256.sign(((ECPrivateKey) identity.privateKey()).getS(), digest);
     node.broadcast(instance, 4, new ByteWriter().writeBytes(digest).writeBytes(signature).toByteArray());
     List<Confirmation> out = new ArrayList<>();
     out.add(new Confirmation(node.id(), Signatures.publicKey(identity.certificate()), signature));
+    List<Integer> conflicting = new ArrayList<>();
     for (var e : node.await(instance, 4, false).broadcasts().entrySet()) {
       int j = e.getKey();
       byte[] theirDigest;
@@ -164,11 +170,21 @@ final class KeyCeremony {
         node.warn(instance, 4, j, new IllegalArgumentException("confirmation signature does not verify"));
         continue;
       }
-      if (!MessageDigest.isEqual(digest, theirDigest)) {
-        throw new DkgFailedException("party " + j + " signed a confirmation of another outcome of the key ceremony"
-            + " (its signed digest is evidence); aborting rather than using a key not every party holds");
+      if (MessageDigest.isEqual(digest, theirDigest)) {
+        out.add(c);
+      } else {
+        conflicting.add(j);
       }
-      out.add(c);
+    }
+    int tolerated = (roster.size() - 1) / 3;
+    if (conflicting.size() > tolerated || out.size() < roster.quorum()) {
+      throw new DkgFailedException("the key ceremony is not confirmed: parties " + conflicting
+          + " signed another outcome and " + out.size() + " confirmed this one (at most " + tolerated
+          + " and at least " + roster.quorum() + " allowed); aborting rather than using a key the others may not hold");
+    }
+    if (!conflicting.isEmpty()) {
+      java.lang.System.getLogger(KeyCeremony.class.getName()).log(java.lang.System.Logger.Level.WARNING,
+          "party {0}: parties {1} signed another outcome of the key ceremony", node.id(), conflicting);
     }
     out.sort(java.util.Comparator.comparingInt(Confirmation::party));
     return out;

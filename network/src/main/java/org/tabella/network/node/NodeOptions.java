@@ -15,9 +15,11 @@ import java.util.Objects;
  *     (its broadcasts, private messages and evidence against it); beyond it the author's messages are dropped
  * @param pendingBytesPerPeer the most this node buffers from one connected peer for instances it
  *     has not opened yet (messages that arrive a little early); beyond it they are dropped
+ * @param workTimeout how long {@link PartyNode#barrier} waits for a connected peer that is still
+ *     working (verifying a large board, say): busy is not absent
  */
 public record NodeOptions(Duration roundTimeout, Duration connectTimeout, int maxFrame, OutgoingFilter outgoing,
-    long heldBytesPerPeer, long pendingBytesPerPeer) {
+    long heldBytesPerPeer, long pendingBytesPerPeer, Duration workTimeout) {
 
   /** Rewrites or drops an outgoing payload. */
   @FunctionalInterface
@@ -31,6 +33,7 @@ public record NodeOptions(Duration roundTimeout, Duration connectTimeout, int ma
     Objects.requireNonNull(roundTimeout, "roundTimeout");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(outgoing, "outgoing");
+    Objects.requireNonNull(workTimeout, "workTimeout");
     if (maxFrame < 1024) {
       throw new IllegalArgumentException("maxFrame too small");
     }
@@ -39,24 +42,33 @@ public record NodeOptions(Duration roundTimeout, Duration connectTimeout, int ma
     }
   }
 
-  /** Defaults: 10 s rounds, 60 s to connect, 16 MiB frames, no filter, 64 MiB held and 16 MiB pending per peer. */
+  /**
+   * Defaults: 10 s rounds, 60 s to connect, 16 MiB frames, no filter, 64 MiB held and 16 MiB pending
+   * per peer, 30 minutes for a busy peer.
+   */
   public static NodeOptions defaults() {
     return new NodeOptions(Duration.ofSeconds(10), Duration.ofSeconds(60),
-        org.tabella.network.transport.Pipelines.MAX_FRAME, (i, r, to, p) -> p, 64L << 20, 16L << 20);
+        org.tabella.network.transport.Pipelines.MAX_FRAME, (i, r, to, p) -> p, 64L << 20, 16L << 20,
+        Duration.ofMinutes(30));
+  }
+
+  /** Returns these options with another work timeout. */
+  public NodeOptions withWorkTimeout(Duration d) {
+    return new NodeOptions(roundTimeout, connectTimeout, maxFrame, outgoing, heldBytesPerPeer, pendingBytesPerPeer, d);
   }
 
   /** Returns these options with another round timeout. */
   public NodeOptions withRoundTimeout(Duration d) {
-    return new NodeOptions(d, connectTimeout, maxFrame, outgoing, heldBytesPerPeer, pendingBytesPerPeer);
+    return new NodeOptions(d, connectTimeout, maxFrame, outgoing, heldBytesPerPeer, pendingBytesPerPeer, workTimeout);
   }
 
   /** Returns these options with another connect timeout. */
   public NodeOptions withConnectTimeout(Duration d) {
-    return new NodeOptions(roundTimeout, d, maxFrame, outgoing, heldBytesPerPeer, pendingBytesPerPeer);
+    return new NodeOptions(roundTimeout, d, maxFrame, outgoing, heldBytesPerPeer, pendingBytesPerPeer, workTimeout);
   }
 
   /** Returns these options with an outgoing filter (tests). */
   public NodeOptions withOutgoing(OutgoingFilter f) {
-    return new NodeOptions(roundTimeout, connectTimeout, maxFrame, f, heldBytesPerPeer, pendingBytesPerPeer);
+    return new NodeOptions(roundTimeout, connectTimeout, maxFrame, f, heldBytesPerPeer, pendingBytesPerPeer, workTimeout);
   }
 }

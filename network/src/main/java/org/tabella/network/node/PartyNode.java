@@ -216,6 +216,24 @@ public final class PartyNode implements AutoCloseable {
     return await(instance, round, false).broadcasts();
   }
 
+  /**
+   * Waits until every connected peer has reached this point too (or disconnected, or the work
+   * timeout passed): each party broadcasts an empty message in {@code instance} and waits for the
+   * others', for as long as their connection is up. Use it before rounds that follow long local
+   * work, so that a peer still busy is not taken for absent by a round timeout.
+   *
+   * @return the parties that arrived, this one included
+   */
+  public Set<Integer> barrier(String instance) throws InterruptedException {
+    broadcast(instance, 1, new byte[0]);
+    long deadline = System.nanoTime() + options.workTimeout().toNanos();
+    Set<Integer> arrived = new TreeSet<>(mailbox.await(instance, 1, new TreeSet<>(roster.parties().keySet()), false,
+        transport::isConnected, deadline).broadcasts().keySet());
+    finish(instance);
+    arrived.add(self);
+    return arrived;
+  }
+
   /** Like {@link #collectBroadcasts} but waits only for the given senders. */
   public Map<Integer, byte[]> collectBroadcastsFrom(String instance, int round, Set<Integer> senders)
       throws InterruptedException {
