@@ -23,6 +23,7 @@ final class Mailbox {
   private record Key(String instance, int round) {}
 
   private final int self;
+  private final int tolerated;
   private final long budgetPerAuthor;
   private final int maxRound;
   private final Set<String> open = new HashSet<>();
@@ -39,8 +40,9 @@ final class Mailbox {
   private final java.util.LinkedHashSet<String> finished = new java.util.LinkedHashSet<>();
   private static final int MAX_FINISHED = 100_000;
 
-  Mailbox(int self, long budgetPerAuthor, int maxRound) {
+  Mailbox(int self, int parties, long budgetPerAuthor, int maxRound) {
     this.self = self;
+    this.tolerated = (parties - 1) / 3;
     this.budgetPerAuthor = budgetPerAuthor;
     this.maxRound = maxRound;
   }
@@ -72,8 +74,10 @@ final class Mailbox {
   }
 
   /**
-   * Records a verified broadcast of {@code e.sender()}, seen directly or relayed by {@code via};
-   * returns false if it was dropped (instance not open, or the author over its budget).
+   * Records a verified broadcast of {@code e.sender()}, seen directly or relayed by {@code via}.
+   * Returns true only if this node did not hold it before — the first copy of the message, or the
+   * first copy of a second version (evidence) — which is when it is relayed (SPEC.md §3.3); false
+   * for a copy already held or one that was dropped (instance not open, author over its budget).
    */
   synchronized boolean addBroadcast(Envelope e, int via) {
     if (!accepts(e.instance(), e.round())) {
@@ -90,6 +94,7 @@ final class Mailbox {
     if (existing == null) {
       bySender.put(e.sender(), e);
     }
+    boolean fresh = existing == null || newEvidence;
     // Identity is the signed content, never the signature bytes (SPEC.md §3.3).
     if (differs) {
       Map<Integer, Equivocation> eq = equivocations.computeIfAbsent(k, x -> new TreeMap<>());
@@ -103,7 +108,7 @@ final class Mailbox {
       echoes.computeIfAbsent(k, x -> new TreeMap<>()).computeIfAbsent(e.sender(), x -> new HashSet<>()).add(via);
     }
     notifyAll();
-    return true;
+    return fresh;
   }
 
   /** Returns whether exactly this (already verified) broadcast is held. */
@@ -131,20 +136,35 @@ final class Mailbox {
   record Delivery(Map<Integer, byte[]> broadcasts, Map<Integer, byte[]> privates, List<Equivocation> equivocations) {}
 
   /**
-   * Waits until every expected sender's broadcast (and private message, if {@code privateToo}) is
-   * in and echoed by every other expected sender that {@code alive} says is reachable, or until the
-   * deadline; then delivers what arrived.
+   * Waits until the round is over, then delivers what arrived. The round is over when every
+   * expected sender that {@code alive} says is reachable has its broadcast in, echoed by every other
+   * reachable expected sender — and, if {@code privateToo}, its private message too, or
+   * {@code graceNanos} have passed since the broadcasts were complete (a missing private message is
+   * the protocol's business: the DKG complains about it); or when at least all reachable others but
+   * f have already sent a broadcast of the next round (they are done with this one, and relayed
+   * everything they had before moving on, so this party is only behind); or at the deadline.
    */
   synchronized Delivery await(String instance, int round, Set<Integer> expected, boolean privateToo,
-      IntPredicate alive, long deadlineNanos) throws InterruptedException {
+      IntPredicate alive, long deadlineNanos, long graceNanos) throws InterruptedException {
     Key k = new Key(instance, round);
-    while (!complete(k, expected, privateToo, alive)) {
-      long left = deadlineNanos - System.nanoTime();
-      if (left <= 0) {
+    long broadcastsDoneAt = -1;
+    while (true) {
+      boolean broadcastsDone = complete(k, expected, false, alive);
+      if (broadcastsDone && (!privateToo || complete(k, expected, true, alive))) {
         break;
       }
-      long ms = Math.max(1, left / 1_000_000);
-      wait(Math.min(ms, 50));
+      long now = System.nanoTime();
+      if (broadcastsDone) {
+        broadcastsDoneAt = broadcastsDoneAt < 0 ? now : broadcastsDoneAt;
+        if (now - broadcastsDoneAt >= graceNanos) {
+          break;
+        }
+      }
+      if (othersMovedOn(k, expected, alive) || now >= deadlineNanos) {
+        break;
+      }
+      long ms = Math.max(1, (deadlineNanos - now) / 1_000_000);
+      wait(Math.min(ms, 20));
     }
     Map<Integer, Equivocation> eq = equivocations.getOrDefault(k, Map.of());
     Map<Integer, byte[]> b = new TreeMap<>();
@@ -156,6 +176,24 @@ final class Mailbox {
     Map<Integer, byte[]> p = new TreeMap<>();
     privates.getOrDefault(k, Map.of()).forEach((s, e) -> p.put(s, e.payload()));
     return new Delivery(b, p, new ArrayList<>(eq.values()));
+  }
+
+  private boolean othersMovedOn(Key k, Set<Integer> expected, IntPredicate alive) {
+    Map<Integer, Envelope> next = broadcasts.getOrDefault(new Key(k.instance(), k.round() + 1), Map.of());
+    if (next.isEmpty()) {
+      return false;
+    }
+    int reachable = 0;
+    int moved = 0;
+    for (int s : expected) {
+      if (s != self && alive.test(s)) {
+        reachable++;
+        if (next.containsKey(s)) {
+          moved++;
+        }
+      }
+    }
+    return moved >= Math.max(1, reachable - tolerated);
   }
 
   private boolean complete(Key k, Set<Integer> expected, boolean privateToo, IntPredicate alive) {

@@ -61,7 +61,7 @@ public final class PartyNode implements AutoCloseable {
     this.identity = identity;
     this.options = options;
     this.self = identity.id();
-    this.mailbox = new Mailbox(self, options.heldBytesPerPeer(), MAX_ROUND);
+    this.mailbox = new Mailbox(self, roster.size(), options.heldBytesPerPeer(), MAX_ROUND);
     this.pending = new PendingEnvelopes(options.pendingBytesPerPeer());
     this.transport = new Transport(roster, identity, this::onEnvelope, options.maxFrame());
   }
@@ -228,7 +228,7 @@ public final class PartyNode implements AutoCloseable {
     broadcast(instance, 1, new byte[0]);
     long deadline = System.nanoTime() + options.workTimeout().toNanos();
     Set<Integer> arrived = new TreeSet<>(mailbox.await(instance, 1, new TreeSet<>(roster.parties().keySet()), false,
-        transport::isConnected, deadline).broadcasts().keySet());
+        transport::isConnected, deadline, grace()).broadcasts().keySet());
     finish(instance);
     arrived.add(self);
     return arrived;
@@ -239,7 +239,7 @@ public final class PartyNode implements AutoCloseable {
       throws InterruptedException {
     open(instance);
     long deadline = System.nanoTime() + options.roundTimeout().toNanos();
-    return mailbox.await(instance, round, senders, false, transport::isConnected, deadline).broadcasts();
+    return mailbox.await(instance, round, senders, false, transport::isConnected, deadline, grace()).broadcasts();
   }
 
   /**
@@ -250,10 +250,21 @@ public final class PartyNode implements AutoCloseable {
     if (mailbox.isFinished(instance)) {
       return;
     }
-    mailbox.open(instance);
-    for (var e : pending.take(instance)) {
+    List<Map.Entry<Integer, Envelope>> early;
+    synchronized (pending) {
+      // Under the same lock as the receiver's "not open yet → pending" decision, so no message
+      // can slip into the pending buffer after it was emptied.
+      mailbox.open(instance);
+      early = pending.take(instance);
+    }
+    for (var e : early) {
       onEnvelope(e.getKey(), e.getValue());
     }
+  }
+
+  /** How long a round waits for private messages once its broadcasts are complete: a tenth of the round timeout. */
+  private long grace() {
+    return options.roundTimeout().toNanos() / 10;
   }
 
   /** Signs and sends a broadcast to every peer. */
@@ -293,7 +304,7 @@ public final class PartyNode implements AutoCloseable {
     open(instance);
     Set<Integer> expected = new TreeSet<>(roster.parties().keySet());
     long deadline = System.nanoTime() + options.roundTimeout().toNanos();
-    return mailbox.await(instance, round, expected, privateToo, transport::isConnected, deadline);
+    return mailbox.await(instance, round, expected, privateToo, transport::isConnected, deadline, grace());
   }
 
   private Envelope sign(Envelope unsigned) {
@@ -323,13 +334,15 @@ public final class PartyNode implements AutoCloseable {
       LOG.log(System.Logger.Level.WARNING, "party {0}: dropped a message from {1} with round {2}", self, peer, e.round());
       return;
     }
-    if (!mailbox.accepts(e.instance(), e.round())) {
-      // An instance not opened yet: buffer within the peer's budget.
-      if (!pending.add(peer, e)) {
-        LOG.log(System.Logger.Level.WARNING, "party {0}: dropped a message from {1} for an instance not open ({2})",
-            self, peer, e.instance());
+    synchronized (pending) {
+      if (!mailbox.accepts(e.instance(), e.round())) {
+        // An instance not opened yet: buffer within the peer's budget.
+        if (!pending.add(peer, e)) {
+          LOG.log(System.Logger.Level.WARNING, "party {0}: dropped a message from {1} for an instance not open ({2})",
+              self, peer, e.instance());
+        }
+        return;
       }
-      return;
     }
     if (e.kind() == Envelope.ECHO) {
       try {
@@ -337,8 +350,10 @@ public final class PartyNode implements AutoCloseable {
         if (inner.kind() == Envelope.MESSAGE && inner.isBroadcast() && inner.sender() != self
             && roster.parties().containsKey(inner.sender())
             && Arrays.equals(inner.sessionId(), roster.sessionId())
-            && (mailbox.holds(inner) || verified(inner))) {
-          mailbox.addBroadcast(inner, peer);
+            && (mailbox.holds(inner) || verified(inner)) && mailbox.addBroadcast(inner, peer)) {
+          // Relay on first receipt, however it came: every honest party forwards every message
+          // once, so all of them complete a round when it has reached all of them.
+          relay(inner, peer);
         }
       } catch (MalformedEncodingException ex) {
         LOG.log(System.Logger.Level.WARNING, "party {0}: malformed echo from {1}", self, peer);
@@ -358,12 +373,15 @@ public final class PartyNode implements AutoCloseable {
     }
   }
 
-  /** Echoes a direct broadcast from {@code peer} to every other party. */
+  /**
+   * Echoes a broadcast to every party but its author and this one — the peer it came from too, since
+   * every party counts every other party's echo before it ends the round.
+   */
   private void relay(Envelope e, int peer) {
     Envelope echo = new Envelope(roster.sessionId(), e.instance(), e.round(), self, Envelope.BROADCAST,
         Envelope.ECHO, e.encode(), new byte[0]);
     for (int other : roster.parties().keySet()) {
-      if (other != self && other != peer) {
+      if (other != self && other != e.sender()) {
         transport.send(other, echo);
       }
     }

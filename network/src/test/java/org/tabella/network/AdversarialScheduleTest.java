@@ -1,0 +1,141 @@
+package org.tabella.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.tabella.crypto.dkg.DkgResult;
+import org.tabella.network.node.NodeOptions;
+
+/**
+ * Seeded adversarial schedules: party 5 of 5 (f = 1) runs the real protocol code, but every
+ * message it sends passes through a schedule that, per (seed, phase, round, recipient), sends it
+ * unchanged, drops it, flips a byte, sends a different payload to that recipient (equivocation,
+ * validly signed), or sends it twice. In every schedule, honest parties that finish the key
+ * ceremony must hold the same key and qualified dealers (safety: asserted for every schedule).
+ * Whether all four honest parties finish and keep every honest dealer (liveness, no veto) is
+ * measured and bounded: SPEC.md §3.5 lists it as not yet guaranteed against such a party. 200
+ * schedules in {@code mvn verify} ({@code tabella.adversarial.schedules}), 2,000 with {@code -Pfuzz}.
+ */
+@DisplayName("seeded adversarial schedules: one Byzantine party never splits the key ceremony")
+@Timeout(1800)
+class AdversarialScheduleTest {
+  @TempDir
+  Path dir;
+
+  enum Action { SEND, DROP, FLIP, EQUIVOCATE, DUPLICATE }
+
+  static final AtomicLong SEED = new AtomicLong();
+
+  /** The schedule's decision for one message: a hash of the seed and the message's place. */
+  static Action action(long seed, String instance, int round, int to) {
+    String phase = instance.endsWith("/hello") ? "hello" : instance.contains("/") ? "dkg" : instance;
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(
+          (seed + "|" + phase + "|" + round + "|" + to).getBytes(StandardCharsets.UTF_8));
+      int x = Math.floorMod(ByteBuffer.wrap(h).getInt(), 100);
+      return x < 55 ? Action.SEND : x < 70 ? Action.DROP : x < 80 ? Action.FLIP : x < 92 ? Action.EQUIVOCATE
+          : Action.DUPLICATE;
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static byte[] apply(Action a, byte[] p, int to) {
+    switch (a) {
+      case DROP:
+        return null;
+      case FLIP: {
+        byte[] b = p.clone();
+        if (b.length > 0) {
+          b[b.length / 2] ^= 0x5a;
+        }
+        return b;
+      }
+      case EQUIVOCATE: {
+        byte[] b = Arrays.copyOf(p, p.length + 1);
+        b[p.length] = (byte) to;
+        return b;
+      }
+      default:
+        return p;
+    }
+  }
+
+  @Test
+  void schedules() throws Exception {
+    int schedules = Integer.getInteger("tabella.adversarial.schedules", 200);
+    // The round bound Δ of the model: generous next to a round's work, so that what is tested is
+    // the adversary, not the timeout (SPEC.md §3.5).
+    NodeOptions honest = TestNetwork.fast().withRoundTimeout(Duration.ofMillis(300));
+    NodeOptions byzantine = honest.withOutgoing((instance, round, to, p) -> {
+      if (SEED.get() < 0) {
+        return p;
+      }
+      Action a = action(SEED.get(), instance, round, to);
+      return apply(a, p, to);
+    });
+    try (TestNetwork net = new TestNetwork(dir, 5, 3)) {
+      net.startAll(Map.of(1, honest, 2, honest, 3, honest, 4, honest, 5, byzantine));
+      // Warm up (class loading, JIT, tables) with an honest ceremony first: a cold JVM is slower than Δ.
+      SEED.set(-1);
+      for (int i = 0; i < 3; i++) {
+        int w = i;
+        net.onEach(Set.of(1, 2, 3, 4, 5), n -> n.runDkg("warm-up-" + w));
+      }
+      List<String> splits = new ArrayList<>();
+      List<String> stalled = new ArrayList<>();
+      long start = System.nanoTime();
+      for (int s = Integer.getInteger("tabella.adversarial.first", 0); s < schedules; s++) {
+        SEED.set(s);
+        String base = "dkg-s" + s;
+        Map<Integer, Object> all = net.onEach(Set.of(1, 2, 3, 4, 5), n -> n.runDkg(base));
+        DkgResult first = null;
+        boolean live = true;
+        for (int id = 1; id <= 4; id++) {
+          Object o = all.get(id);
+          if (!(o instanceof DkgResult r)) {
+            live = false;
+            continue;
+          }
+          live &= r.qualified().containsAll(Set.of(1, 2, 3, 4));
+          if (first == null) {
+            first = r;
+          } else if (!first.key().equals(r.key()) || !first.qualified().equals(r.qualified())) {
+            splits.add("seed " + s + ": honest parties finished with different keys: " + first.qualified() + " vs "
+                + r.qualified());
+          }
+        }
+        if (!live) {
+          stalled.add("seed " + s);
+        }
+      }
+      double secs = (System.nanoTime() - start) / 1e9;
+      System.out.printf("[adversarial] %d schedules in %.1f s (%.0f ms each): %d with different keys, %d where an honest"
+          + " party aborted or an honest dealer was left out%n", schedules, secs, 1000 * secs / schedules, splits.size(),
+          stalled.size());
+      // Safety holds in every schedule: honest parties never finish with different keys.
+      assertEquals(List.of(), splits);
+      // Liveness and no veto are measured: SPEC.md §3.5 says what does not hold yet against a party
+      // that drops or equivocates per recipient; the rate must not get worse.
+      assertTrue(stalled.size() <= schedules / 4, stalled.size() + " of " + schedules + " schedules stalled: " + stalled);
+      assertTrue(net.nodes.get(1).heldRounds() < 20, "rounds held: " + net.nodes.get(1).heldRounds());
+      assertEquals(Set.of(), Set.copyOf(net.nodes.get(1).equivocations().stream().map(e -> e.party())
+          .filter(p -> p != 5).toList()), "nobody but the Byzantine party is ever shown as equivocating");
+    }
+  }
+}
