@@ -36,6 +36,7 @@ public final class PartyProcess {
     Roster roster = Roster.load(dir.resolve("roster.json"));
     Identity identity = Identity.load(roster, id, RosterTool.keyFile(dir, id));
     boolean crash = args.length > 3 && args[3].equals("crash-in-dkg");
+    boolean equivocate = args.length > 3 && args[3].equals("equivocate-in-dkg");
     NodeOptions options = NodeOptions.defaults().withRoundTimeout(Duration.ofSeconds(5))
         .withConnectTimeout(Duration.ofSeconds(30))
         .withOutgoing((instance, round, to, payload) -> {
@@ -44,10 +45,16 @@ public final class PartyProcess {
             System.out.flush();
             Runtime.getRuntime().halt(137); // like kill -9: no shutdown hooks, sockets dropped by the OS
           }
+          if (equivocate && instance.matches("dkg/[0-9a-f]{64}") && round == 1 && to == 1 && payload.length > 100) {
+            byte[] other = payload.clone();
+            other[other.length - 1] ^= 1; // a second, validly signed version of this dealer's broadcast
+            return other;
+          }
           return payload;
         });
     try (PartyNode node = PartyNode.start(roster, identity, options)) {
       DkgResult key = node.runDkg();
+      System.out.println("key: " + java.util.HexFormat.of().formatHex(key.key().publicKey().element().encode()));
       Group g = Groups.named(roster.group());
       ProvenCiphertext mine = ElGamal.encryptWithProof(key.key().publicKey(), vote, 1, ballotContext(roster, id));
       node.broadcast("votes", 1, encode(mine));
@@ -66,6 +73,8 @@ public final class PartyProcess {
       var result = node.decrypt(key.key(), key.share(), tally, "decrypt-tally", roster.sessionId());
       long yes = DiscreteLog.forBound(g, ballots.size()).solve(result.plaintextElement());
       System.out.println("result: " + yes + " yes, " + (ballots.size() - yes) + " no");
+      System.out.println("equivocators: " + new java.util.TreeSet<>(node.equivocations().stream()
+          .filter(e -> e.isProof(roster)).map(e -> e.party()).toList()));
     }
   }
 
