@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tabella.crypto.dkg.DkgResult;
 import org.tabella.groups.Groups;
 import org.tabella.network.node.NodeOptions;
+import org.tabella.network.node.OutgoingFilter;
 import org.tabella.network.node.PartyNode;
 import org.tabella.network.roster.Identity;
 import org.tabella.network.roster.Roster;
@@ -49,14 +50,13 @@ class UnanimityExclusionTest {
     try {
       Map<Integer, Future<PartyNode>> starting = new TreeMap<>();
       for (int id = 1; id <= 5; id++) {
-        NodeOptions o = NodeOptions.defaults().withRoundTimeout(Duration.ofSeconds(5)).withConnectTimeout(Duration.ofSeconds(20));
-        if (id == 3) {
-          // Party 3 rewrites its ballot view (round 2) without sender 5, the dissenter.
-          o = o.withOutgoing((inst, round, to, p) -> inst.startsWith("ballots/") && round == 2 ? dropSender5(p) : p);
-        }
+        NodeOptions options = NodeOptions.defaults().withRoundTimeout(Duration.ofSeconds(5))
+            .withConnectTimeout(Duration.ofSeconds(20));
+        // Party 3 rewrites its ballot view (round 2) without sender 5, the dissenter.
+        OutgoingFilter faults = id != 3 ? OutgoingFilter.NONE
+            : (inst, round, to, p) -> inst.startsWith("ballots/") && round == 2 ? dropSender5(p) : p;
         Identity identity = Identity.load(roster, id, RosterTool.keyFile(dir, id));
-        NodeOptions options = o;
-        starting.put(id, pool.submit(() -> PartyNode.start(roster, identity, options)));
+        starting.put(id, pool.submit(() -> PartyNode.startWithFaults(roster, identity, options, faults)));
       }
       for (var e : starting.entrySet()) {
         nodes.put(e.getKey(), e.getValue().get(30, TimeUnit.SECONDS));

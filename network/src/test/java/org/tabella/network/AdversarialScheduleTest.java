@@ -82,7 +82,7 @@ class AdversarialScheduleTest {
     // The round bound Δ of the model: generous next to a round's work, so that what is tested is
     // the adversary, not the timeout (SPEC.md §3.5).
     NodeOptions honest = TestNetwork.fast().withRoundTimeout(Duration.ofMillis(300));
-    NodeOptions byzantine = honest.withOutgoing((instance, round, to, p) -> {
+    TestNetwork.Setup byzantine = TestNetwork.faulty(honest, (instance, round, to, p) -> {
       if (SEED.get() < 0) {
         return p;
       }

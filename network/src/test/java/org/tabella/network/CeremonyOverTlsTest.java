@@ -101,10 +101,10 @@ class CeremonyOverTlsTest {
   @DisplayName("two nodes die mid-DKG: three remain, exactly a quorum")
   void twoDown() throws Exception {
     try (TestNetwork net = new TestNetwork(dir, 5, 3)) {
-      Map<Integer, NodeOptions> opts = new HashMap<>();
+      Map<Integer, Object> opts = new HashMap<>();
       // Nodes 4 and 5 send round 1 and then nothing.
       for (int id : new int[] {4, 5}) {
-        opts.put(id, TestNetwork.fast().withOutgoing((inst, round, to, p) -> round == 1 ? p : null));
+        opts.put(id, TestNetwork.faulty((inst, round, to, p) -> round == 1 ? p : null));
       }
       net.startAll(opts);
       Map<Integer, Object> dkg = dkg(net, Set.of(1, 2, 3));
@@ -122,7 +122,7 @@ class CeremonyOverTlsTest {
   @DisplayName("a silent node is absent after the round timeout")
   void silent() throws Exception {
     try (TestNetwork net = new TestNetwork(dir, 4, 3)) {
-      net.startAll(Map.of(4, TestNetwork.fast().withOutgoing((i, r, to, p) -> null)));
+      net.startAll(Map.of(4, TestNetwork.faulty((i, r, to, p) -> null)));
       Map<Integer, Object> dkg = dkg(net, Set.of(1, 2, 3));
       assertEquals(Set.of(1, 2, 3), agreed(dkg).qualified());
     }
@@ -133,14 +133,14 @@ class CeremonyOverTlsTest {
   void liars() throws Exception {
     try (TestNetwork net = new TestNetwork(dir, 5, 3)) {
       var g = Groups.named("ristretto255");
-      Map<Integer, NodeOptions> opts = new HashMap<>();
-      opts.put(2, TestNetwork.fast().withOutgoing((inst, round, to, p) -> {
+      Map<Integer, Object> opts = new HashMap<>();
+      opts.put(2, TestNetwork.faulty((inst, round, to, p) -> {
         if (inst.matches("dkg/[0-9a-f]{64}") && round == 1 && to == 4 && p.length < 100) {
           return tamperShare(g, p);
         }
         return p;
       }));
-      opts.put(5, TestNetwork.fast().withOutgoing((inst, round, to, p) ->
+      opts.put(5, TestNetwork.faulty((inst, round, to, p) ->
           inst.startsWith("decrypt") ? tamperDecryptionShare(g, p) : p));
       net.startAll(opts);
       Map<Integer, Object> dkg = dkg(net, net.roster.parties().keySet());
@@ -164,7 +164,7 @@ class CeremonyOverTlsTest {
       var g = Groups.named("ristretto255");
       // Node 3 shows party 1 a different (valid) dealing than everyone else.
       byte[][] alternative = new byte[1][];
-      net.startAll(Map.of(3, TestNetwork.fast().withOutgoing((inst, round, to, p) -> {
+      net.startAll(Map.of(3, TestNetwork.faulty((inst, round, to, p) -> {
         if (inst.matches("dkg/[0-9a-f]{64}") && round == 1 && to == 1 && p.length > 100) {
           synchronized (alternative) {
             if (alternative[0] == null) {

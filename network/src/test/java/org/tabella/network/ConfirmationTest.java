@@ -27,9 +27,9 @@ class ConfirmationTest {
   Path dir;
 
   /** A node whose round-4 confirmation names another outcome (validly signed with its own key). */
-  static NodeOptions confirmsSomethingElse(TestNetwork net, int id) throws Exception {
+  static TestNetwork.Setup confirmsSomethingElse(TestNetwork net, int id) throws Exception {
     var key = net.identity(id).privateKey();
-    return TestNetwork.fast().withOutgoing((inst, round, to, p) -> {
+    return TestNetwork.faulty((inst, round, to, p) -> {
       if (inst.matches("dkg/[0-9a-f]{64}") && round == 4) {
         byte[] fake = new byte[32];
         fake[0] = (byte) id;
@@ -74,7 +74,7 @@ class ConfirmationTest {
   @DisplayName("more than f parties confirming another outcome make every honest party abort")
   void tooManyDisagree() throws Exception {
     try (TestNetwork net = new TestNetwork(dir, 5, 3)) {
-      Map<Integer, NodeOptions> opts = new HashMap<>();
+      Map<Integer, Object> opts = new HashMap<>();
       opts.put(4, confirmsSomethingElse(net, 4));
       opts.put(5, confirmsSomethingElse(net, 5));
       net.startAll(opts);

@@ -38,8 +38,8 @@ public final class PartyProcess {
     boolean crash = args.length > 3 && args[3].equals("crash-in-dkg");
     boolean equivocate = args.length > 3 && args[3].equals("equivocate-in-dkg");
     NodeOptions options = NodeOptions.defaults().withRoundTimeout(Duration.ofSeconds(5))
-        .withConnectTimeout(Duration.ofSeconds(30))
-        .withOutgoing((instance, round, to, payload) -> {
+        .withConnectTimeout(Duration.ofSeconds(30));
+    org.tabella.network.node.OutgoingFilter faults = (instance, round, to, payload) -> {
           if (crash && instance.matches("dkg/[0-9a-f]{64}") && round == 2) {
             System.out.println("crashing");
             System.out.flush();
@@ -51,8 +51,8 @@ public final class PartyProcess {
             return other;
           }
           return payload;
-        });
-    try (PartyNode node = PartyNode.start(roster, identity, options)) {
+        };
+    try (PartyNode node = PartyNode.startWithFaults(roster, identity, options, faults)) {
       DkgResult key = node.runDkg();
       System.out.println("key: " + java.util.HexFormat.of().formatHex(key.key().publicKey().element().encode()));
       Group g = Groups.named(roster.group());

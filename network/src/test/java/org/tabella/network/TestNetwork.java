@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.tabella.network.node.NodeOptions;
+import org.tabella.network.node.OutgoingFilter;
 import org.tabella.network.node.PartyNode;
 import org.tabella.network.roster.Identity;
 import org.tabella.network.roster.Roster;
@@ -48,13 +49,31 @@ public class TestNetwork implements AutoCloseable {
     return NodeOptions.defaults().withRoundTimeout(Duration.ofSeconds(3)).withConnectTimeout(Duration.ofSeconds(10));
   }
 
-  /** Starts every node (in parallel, since each waits for its peers). */
-  public void startAll(Map<Integer, NodeOptions> options) throws Exception {
+  /** A node's options and the faults injected into what it sends (a lying or silent party). */
+  public record Setup(NodeOptions options, OutgoingFilter faults) {}
+
+  /** {@link #fast()} options with faults. */
+  public static Setup faulty(OutgoingFilter faults) {
+    return new Setup(fast(), faults);
+  }
+
+  /** These options with faults. */
+  public static Setup faulty(NodeOptions options, OutgoingFilter faults) {
+    return new Setup(options, faults);
+  }
+
+  /**
+   * Starts every node (in parallel, since each waits for its peers); a party's entry is its
+   * {@link NodeOptions} or a {@link Setup} with faults (default: {@link #fast()}, no faults).
+   */
+  public void startAll(Map<Integer, ?> options) throws Exception {
     Map<Integer, Future<PartyNode>> started = new TreeMap<>();
     for (int id : roster.parties().keySet()) {
-      NodeOptions o = options.getOrDefault(id, fast());
+      Object given = options.get(id);
+      Setup setup = given instanceof Setup s ? s
+          : new Setup(given instanceof NodeOptions o ? o : fast(), OutgoingFilter.NONE);
       Identity identity = identity(id);
-      started.put(id, pool.submit(() -> PartyNode.start(roster, identity, o)));
+      started.put(id, pool.submit(() -> PartyNode.startWithFaults(roster, identity, setup.options(), setup.faults())));
     }
     for (var e : started.entrySet()) {
       nodes.put(e.getKey(), e.getValue().get(30, TimeUnit.SECONDS));

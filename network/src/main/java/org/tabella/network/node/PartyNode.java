@@ -56,10 +56,13 @@ public final class PartyNode implements AutoCloseable {
   private final Transport transport;
   private final int self;
 
-  private PartyNode(Roster roster, Identity identity, NodeOptions options) throws SSLException {
+  private final OutgoingFilter outgoing;
+
+  private PartyNode(Roster roster, Identity identity, NodeOptions options, OutgoingFilter outgoing) throws SSLException {
     this.roster = roster;
     this.identity = identity;
     this.options = options;
+    this.outgoing = Objects.requireNonNull(outgoing, "outgoing");
     this.self = identity.id();
     this.mailbox = new Mailbox(self, roster.size(), options.heldBytesPerPeer(), MAX_ROUND);
     this.pending = new PendingEnvelopes(options.pendingBytesPerPeer());
@@ -72,11 +75,21 @@ public final class PartyNode implements AutoCloseable {
    */
   public static PartyNode start(Roster roster, Identity identity, NodeOptions options)
       throws SSLException, InterruptedException {
+    return startWithFaults(roster, identity, options, OutgoingFilter.NONE);
+  }
+
+  /**
+   * Starts a node whose every outgoing payload passes through {@code faults} before it is signed:
+   * fault injection for tests and drills (a node that lies, equivocates or falls silent). Never for
+   * production.
+   */
+  public static PartyNode startWithFaults(Roster roster, Identity identity, NodeOptions options, OutgoingFilter faults)
+      throws SSLException, InterruptedException {
     Objects.requireNonNull(roster, "roster");
     if (!roster.party(identity.id()).certificate().equals(identity.certificate())) {
       throw new IllegalArgumentException("the identity's certificate is not the one the roster pins");
     }
-    PartyNode node = new PartyNode(roster, identity, options);
+    PartyNode node = new PartyNode(roster, identity, options, faults);
     node.transport.start();
     long deadline = System.nanoTime() + options.connectTimeout().toNanos();
     while (System.nanoTime() < deadline && !node.allConnected()) {
@@ -277,7 +290,7 @@ public final class PartyNode implements AutoCloseable {
       if (peer == self) {
         continue;
       }
-      byte[] p = options.outgoing().apply(instance, round, peer, payload);
+      byte[] p = outgoing.apply(instance, round, peer, payload);
       if (p == null) {
         continue;
       }
@@ -292,7 +305,7 @@ public final class PartyNode implements AutoCloseable {
   /** Signs and sends a private message to one peer. */
   public void sendPrivate(String instance, int round, int recipient, byte[] payload) {
     open(instance);
-    byte[] p = options.outgoing().apply(instance, round, recipient, payload);
+    byte[] p = outgoing.apply(instance, round, recipient, payload);
     if (p != null) {
       transport.send(recipient, sign(new Envelope(roster.sessionId(), instance, round, self, recipient,
           Envelope.MESSAGE, p, new byte[0])));
