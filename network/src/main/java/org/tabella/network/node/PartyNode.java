@@ -9,14 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.net.ssl.SSLException;
-import org.tabella.crypto.dkg.ComplaintBroadcast;
-import org.tabella.crypto.dkg.DealerBroadcast;
 import org.tabella.crypto.dkg.DkgFailedException;
-import org.tabella.crypto.dkg.DkgParameters;
-import org.tabella.crypto.dkg.DkgParty;
 import org.tabella.crypto.dkg.DkgResult;
-import org.tabella.crypto.dkg.PrivateShare;
-import org.tabella.crypto.dkg.RevealBroadcast;
 import org.tabella.crypto.elgamal.Ciphertext;
 import org.tabella.crypto.threshold.DecryptionResult;
 import org.tabella.crypto.threshold.DecryptionShare;
@@ -25,7 +19,6 @@ import org.tabella.crypto.threshold.KeyShare;
 import org.tabella.crypto.threshold.ThresholdDecryption;
 import org.tabella.crypto.threshold.ThresholdKey;
 import org.tabella.groups.Group;
-import org.tabella.groups.Groups;
 import org.tabella.network.roster.Identity;
 import org.tabella.network.roster.Roster;
 import org.tabella.network.roster.Signatures;
@@ -33,15 +26,16 @@ import org.tabella.network.transport.Transport;
 import org.tabella.crypto.encoding.ProtocolCodec;
 import org.tabella.network.wire.Envelope;
 import org.tabella.crypto.encoding.MalformedEncodingException;
-import org.tabella.crypto.encoding.ByteWriter;
 
 /**
  * One party on the network: carries the crypto module's protocol messages between the parties of
- * a roster over {@link Transport}, with signed envelopes and consistent broadcast (every received
- * broadcast is echoed to every other party, so a party that signs two different broadcasts for one
- * round is caught with both signatures as evidence and its message is delivered to nobody). Rounds
- * end when every reachable party's message and echoes are in, or at the round timeout; parties that
- * are silent or disconnected are absent. SPEC.md §3.
+ * a roster over {@link Transport}, with signed envelopes and consistent broadcast (every broadcast
+ * is echoed to every other party on first receipt, so a party that signs two different payloads for
+ * one round is caught with both signatures as evidence and its message is delivered to nobody).
+ * Rounds end when every reachable party's message and echoes are in, when all but f reachable
+ * peers have moved on to the next round, or at the round timeout; parties that are silent or
+ * disconnected are absent. Memory is bounded per peer. The key ceremony is {@link KeyCeremony};
+ * {@link #barrier} waits for busy peers. SPEC.md §3.
  */
 public final class PartyNode implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(PartyNode.class.getName());
