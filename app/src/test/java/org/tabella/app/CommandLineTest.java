@@ -25,15 +25,20 @@ class CommandLineTest {
   @TempDir
   Path dir;
 
+  /** Runs the command in this JVM; returns the exit code, a newline, then standard output and error. */
   static String run(String... args) {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     PrintStream old = System.out;
-    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    PrintStream oldErr = System.err;
+    PrintStream both = new PrintStream(buf, true, StandardCharsets.UTF_8);
+    System.setOut(both);
+    System.setErr(both);
     try {
-      int code = new CommandLine(new Tabella()).execute(args);
+      int code = Tabella.commandLine(args).execute(args);
       return code + "\n" + buf.toString(StandardCharsets.UTF_8);
     } finally {
       System.setOut(old);
+      System.setErr(oldErr);
     }
   }
 

@@ -56,7 +56,16 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (group != null) {
+      GroupsCommand.named(group);
+    }
+    if (millis < 1) {
+      throw UserError.usage("--millis must be at least 1");
+    }
     if (election != null) {
+      if (election < 1) {
+        throw UserError.usage("--election needs a number of ballots of at least 1");
+      }
       return ElectionBenchmark.run(group != null ? group : "ristretto255", election, json);
     }
     List<String> groups = group != null ? List.of(group) : List.of("ristretto255", "P-256", "secp256k1", "modp-2048-256");

@@ -20,6 +20,12 @@ final class KeygenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (id < 1) {
+      throw UserError.usage("--id must be at least 1");
+    }
+    if (java.nio.file.Files.exists(RosterTool.keyFile(out, id))) {
+      throw UserError.usage(RosterTool.keyFile(out, id) + " already exists; an identity is never overwritten");
+    }
     Identity identity = RosterTool.keygen(out, id);
     byte[] fingerprint = java.security.MessageDigest.getInstance("SHA-256").digest(identity.certificate().getEncoded());
     System.out.printf("party %d: key %s (keep it here), certificate %s%n", id, RosterTool.keyFile(out, id),

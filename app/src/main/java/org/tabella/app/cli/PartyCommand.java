@@ -49,28 +49,48 @@ final class PartyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (vote != null && vote != 0 && vote != 1) {
-      System.out.println("error: --vote is 0 or 1");
-      return 2;
+      throw UserError.usage("--vote is 0 or 1, not " + vote);
+    }
+    if (!Files.exists(roster)) {
+      throw UserError.input("roster not found: " + roster);
     }
     Roster r = Roster.load(roster);
+    if (!r.parties().containsKey(id)) {
+      throw UserError.usage("--id " + id + " is not in the roster (its parties are 1.." + r.size() + ")");
+    }
     Path dir = roster.toAbsolutePath().getParent();
     Path boardFile = board != null ? board : dir.resolve("board-" + id + ".log");
     if (Files.exists(boardFile) && !resume) {
-      System.out.println("error: " + boardFile + " is left from an earlier run; remove it, or pass --resume to reopen"
-          + " the same election's board");
-      return 2;
+      throw UserError.usage(boardFile + " is left from an earlier run; remove it, or pass --resume to reopen the same"
+          + " election's board");
     }
     Identity identity = Identity.load(r, id, key != null ? key : RosterTool.keyFile(dir, id));
     NodeOptions options = NodeOptions.defaults().withConnectTimeout(Duration.ofSeconds(waitSeconds))
         .withRoundTimeout(Duration.ofSeconds(roundSeconds));
     try (PartyNode node = PartyNode.start(r, identity, options)) {
-      System.out.printf("party %d: connected to %s%n", id, node.connectedPeers());
-      var key = node.runDkg();
+      java.util.Set<Integer> missing = new java.util.TreeSet<>(node.peers());
+      missing.removeAll(node.connectedPeers());
+      System.out.printf("party %d: connected to %s%s%n", id, node.connectedPeers(),
+          missing.isEmpty() ? "" : "; never connected: " + missing + " (absent unless they come up)");
+      org.tabella.crypto.dkg.DkgResult key;
+      try {
+        key = node.runDkg();
+      } catch (org.tabella.crypto.dkg.DkgFailedException e) {
+        throw UserError.network("the key ceremony failed: " + e.getMessage()
+            + (missing.isEmpty() ? "" : "; peers that never connected: " + missing));
+      }
       ElectionParameters election = Elections.referendum(Elections.runId("party", key),
           Groups.named(r.group()), r.size(), r.quorum(), unanimous ? TallyMode.UNANIMOUS : TallyMode.COUNT, r.size());
       Ballot mine = vote == null ? null : Ballots.referendum(election, key.key().publicKey(), "party-" + id, vote == 1);
       List<Ballot> ballots = BoardroomElection.castAndCollect(node, election, mine);
-      var outcome = BoardroomElection.tallyAndDecrypt(node, election, key, ballots, boardFile);
+      BoardroomElection.Outcome outcome;
+      try {
+        outcome = BoardroomElection.tallyAndDecrypt(node, election, key, ballots, boardFile);
+      } catch (org.tabella.crypto.threshold.InsufficientSharesException e) {
+        java.util.Set<Integer> gone = new java.util.TreeSet<>(node.peers());
+        gone.removeAll(node.connectedPeers());
+        throw UserError.network("decryption failed: " + e.getMessage() + "; parties not connected now: " + gone);
+      }
       if (record != null) {
         RecordIo.write(outcome.record(), record);
       }

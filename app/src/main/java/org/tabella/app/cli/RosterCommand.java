@@ -1,5 +1,6 @@
 package org.tabella.app.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tabella.network.roster.RosterTool;
@@ -36,6 +37,10 @@ final class RosterCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (certs != null) {
+      GroupsCommand.named(group);
+      if (!Files.isDirectory(certs)) {
+        throw UserError.input("no such directory: " + certs);
+      }
       var roster = RosterTool.fromCertificates(certs, quorum, group, hosts, basePort, out);
       System.out.printf("roster of %d parties (quorum %d) from the certificates in %s: %s%n", roster.size(), quorum,
           certs, out.resolve("roster.json"));
@@ -44,15 +49,20 @@ final class RosterCommand implements Callable<Integer> {
       }
       return 0;
     }
+    GroupsCommand.named(group);
+    if (quorum < 1) {
+      throw UserError.usage("--quorum must be at least 1");
+    }
     if (parties == null) {
-      System.out.println("error: give --certs DIR (certificates from tabella keygen) or --parties N (demo keys)");
-      return 2;
+      throw UserError.usage("give --certs DIR (certificates from tabella keygen) or --parties N (demo keys)");
+    }
+    if (quorum > parties) {
+      throw UserError.usage("--quorum " + quorum + " is more than --parties " + parties);
     }
     var roster = RosterTool.create(out, parties, quorum, group, hosts.get(0), basePort);
     if (hosts.size() > 1) {
       if (hosts.size() != parties) {
-        System.out.println("error: give one host per party");
-        return 2;
+        throw UserError.usage("give one --host, or one per party (" + parties + "), not " + hosts.size());
       }
       var entries = new java.util.TreeMap<Integer, org.tabella.network.roster.PartyEntry>();
       roster.parties().forEach((id, p) -> entries.put(id, new org.tabella.network.roster.PartyEntry(id,

@@ -13,11 +13,23 @@ import org.tabella.voting.record.ElectionRecord;
 import org.tabella.voting.record.InvalidRecordException;
 
 /** The {@code tabella} command line. */
-@Command(name = "tabella", mixinStandardHelpOptions = true, version = "tabella 0.1.0",
+@Command(name = "tabella", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Threshold ElGamal elections: demo, parties on several machines, verification.",
-    subcommands = {Tabella.DemoCommand.class, KeygenCommand.class, RosterCommand.class, PartyCommand.class, Tabella.VerifyCommand.class,
-        VectorsCommand.class, BenchCommand.class})
+    exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+        "0:success (verify, vectors: valid)",
+        "1:verification failed or the result is wrong",
+        "2:usage error (a wrong or missing option)",
+        "3:an input file is missing or malformed",
+        "4:network or peer failure (quorum not reached, ceremony aborted, timeouts)",
+        "5:internal error (run again with --verbose and report the trace)"},
+    subcommands = {Tabella.DemoCommand.class, KeygenCommand.class, RosterCommand.class, PartyCommand.class,
+        Tabella.VerifyCommand.class, VectorsCommand.class, BenchCommand.class, GroupsCommand.class,
+        picocli.AutoComplete.GenerateCompletion.class})
 public final class Tabella implements Runnable {
+  @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+      description = "on an error, also print the stack trace (or set TABELLA_DEBUG=1)")
+  boolean verbose;
+
   @Override
   public void run() {
     CommandLine.usage(this, System.out);
@@ -28,8 +40,17 @@ public final class Tabella implements Runnable {
     System.setProperty("java.util.logging.config.file", "");
     java.util.logging.LogManager.getLogManager().reset();
     java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
-    int code = new CommandLine(new Tabella()).execute(args);
-    System.exit(code);
+    System.exit(commandLine(args).execute(args));
+  }
+
+  /** The command line with its error reporting (one line per error; traces with --verbose). */
+  public static CommandLine commandLine(String[] args) {
+    boolean verbose = "1".equals(System.getenv("TABELLA_DEBUG")) || java.util.Arrays.asList(args).contains("--verbose");
+    ErrorReporter reporter = new ErrorReporter(verbose);
+    CommandLine cmd = new CommandLine(new Tabella());
+    cmd.setExecutionExceptionHandler(reporter).setParameterExceptionHandler(reporter);
+    cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    return cmd;
   }
 
   /** {@code tabella demo}. */
@@ -57,6 +78,24 @@ public final class Tabella implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      GroupsCommand.named(group);
+      if (parties < 1) {
+        throw UserError.usage("--parties must be at least 1, not " + parties);
+      }
+      if (quorum < 1 || quorum > parties) {
+        throw UserError.usage("--quorum " + quorum + " must be between 1 and --parties " + parties
+            + " (the default quorum is 3; give a smaller one for fewer parties)");
+      }
+      if (absent < 0 || parties - absent < quorum) {
+        throw UserError.usage("--absent " + absent + " leaves " + (parties - absent) + " parties, fewer than --quorum "
+            + quorum);
+      }
+      if (voters < 0) {
+        throw UserError.usage("--voters must not be negative");
+      }
+      if (dissent && !unanimous) {
+        throw UserError.usage("--dissent goes with --unanimous");
+      }
       return Demo.run(new Demo.Options(group, parties, quorum, voters, absent, unanimous, dissent, record, seed),
           System.out);
     }
@@ -64,7 +103,8 @@ public final class Tabella implements Runnable {
 
   /** {@code tabella verify DIR [--json]}. */
   @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = "Verify an election record: the twelve steps of SPEC.md §4.5. Exit 0 if valid, 1 if not.")
+      description = "Verify an election record: the twelve steps of SPEC.md §4.5. Exit 0 if valid, 1 if not, 3 if"
+          + " the record cannot be read.")
   static final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "the record directory")
     Path dir;
@@ -76,9 +116,10 @@ public final class Tabella implements Runnable {
       ElectionRecord record;
       try {
         record = RecordIo.read(dir);
-      } catch (InvalidRecordException e) {
-        return VerifyOutput.unreadable(e, json);
-      } catch (java.io.IOException e) {
+      } catch (InvalidRecordException | java.io.IOException e) {
+        if (!json) {
+          throw e; // one line on stderr, exit 3 (ErrorReporter)
+        }
         return VerifyOutput.unreadable(e, json);
       }
       return VerifyOutput.print(record, RecordVerifier.verify(record), json);

@@ -28,6 +28,10 @@ final class VectorsCommand implements Callable<Integer> {
     VectorChecker checker = new VectorChecker();
     List<Path> files = new ArrayList<>();
     for (Path p : paths) {
+      if (!Files.exists(p)) {
+        throw UserError.input("no such file or directory: " + p + (p.equals(Path.of("test-vectors"))
+            ? " (run it from the repository, or name the vector files)" : ""));
+      }
       try (Stream<Path> s = Files.walk(p)) {
         s.filter(f -> f.toString().endsWith(".json") && !f.toString().contains("/target/")).sorted().forEach(files::add);
       }

@@ -50,6 +50,7 @@ final class VerifyOutput {
     return 1;
   }
 
+  /** A record that cannot be read, as JSON on standard output (exit 3). */
   static int unreadable(Exception e, boolean json) throws Exception {
     String where = e instanceof InvalidRecordException ire ? ire.file() + " " + ire.path() : "record";
     if (json) {
@@ -60,6 +61,6 @@ final class VerifyOutput {
     } else {
       System.out.println("invalid record: " + e.getMessage());
     }
-    return 1;
+    return ExitCodes.INPUT;
   }
 }

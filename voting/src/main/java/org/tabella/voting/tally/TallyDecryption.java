@@ -58,7 +58,13 @@ public final class TallyDecryption {
         }
         Ciphertext target = steps.isEmpty() ? start : steps.get(steps.size() - 1).output();
         List<DecryptionShare> shares = trustees.decryptionShares(entry, target, context);
-        DecryptionResult result = ThresholdDecryption.combine(key, target, shares, context);
+        DecryptionResult result;
+        try {
+          result = ThresholdDecryption.combine(key, target, shares, context);
+        } catch (InsufficientSharesException e) {
+          throw new InsufficientSharesException("entry " + entry + ": " + e.getMessage() + " (shares came from trustees "
+              + shares.stream().map(DecryptionShare::trustee).sorted().toList() + ")");
+        }
         List<DecryptionShare> used = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         for (DecryptionShare s : shares) {
