@@ -55,8 +55,14 @@ public final class BoardroomElection {
    * What one party ends up with.
    *
    * @param record the election record as this party made it
+   * @param refused ballot id → why this party's board refused that ballot
    */
-  public record Outcome(ElectionRecord record) {
+  public record Outcome(ElectionRecord record, Map<String, String> refused) {
+    /** Copies. */
+    public Outcome {
+      refused = java.util.Collections.unmodifiableMap(new TreeMap<>(refused));
+    }
+
     /** The counts in entry order (count mode). */
     public List<Long> counts() {
       return record.entries().stream().filter(e -> e.outcome() instanceof EntryOutcome.Count)
@@ -127,8 +133,14 @@ public final class BoardroomElection {
     List<Ballot> accepted;
     List<byte[]> encoded;
     byte[] head;
+    Map<String, String> refused = new TreeMap<>();
     try (BulletinBoard board = BulletinBoard.open(boardFile, election, key.key().publicKey())) {
-      board.submitAll(ordered);
+      List<org.tabella.voting.board.Submission> results = board.submitAll(ordered);
+      for (int i = 0; i < results.size(); i++) {
+        if (results.get(i) instanceof org.tabella.voting.board.Submission.Rejected r) {
+          refused.put(ordered.get(i).ballotId(), r.reason());
+        }
+      }
       accepted = board.ballots();
       encoded = board.encodedBallots();
       head = board.head();
@@ -140,6 +152,6 @@ public final class BoardroomElection {
         new NetworkTrustees(node, key.share(), runTag(election)));
     ElectionRecord record = new ElectionRecord(election, key.key(), new ArrayList<>(new TreeSet<>(key.qualified())),
         Optional.of(new CeremonyTranscript(key.sessionId(), key.transcript(), key.confirmations())), encoded, head, entries);
-    return new Outcome(record);
+    return new Outcome(record, refused);
   }
 }

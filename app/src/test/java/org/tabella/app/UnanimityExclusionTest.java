@@ -75,7 +75,9 @@ class UnanimityExclusionTest {
         PartyNode n = e.getValue();
         Ballot mine = Ballots.referendum(election, keys.get(id).key().publicKey(), "party-" + id, id != 5);
         outcomes.put(id, pool.submit(() -> {
-          List<Ballot> ballots = BoardroomElection.castAndCollect(n, election, mine);
+          List<Ballot> ballots = new java.util.ArrayList<>(BoardroomElection.castAndCollect(n, election, mine));
+          // A voter's ballot with another ballot's proofs: each board refuses it, and says why.
+          ballots.add(new Ballot("copied", mine.contests()));
           return BoardroomElection.tallyAndDecrypt(n, election, keys.get(id), ballots, dir.resolve("board-" + id + ".log"));
         }));
       }
@@ -86,6 +88,7 @@ class UnanimityExclusionTest {
         BoardroomElection.Outcome o = e.getValue().get(90, TimeUnit.SECONDS);
         assertTrue(o.record().ballots().size() <= 4, "the dissenter's ballot was excluded");
         assertFalse(o.unanimous(), "party " + e.getKey() + " printed unanimous");
+        assertTrue(o.refused().containsKey("copied"), "the refused ballot is reported: " + o.refused());
         assertTrue(RecordVerifier.verify(o.record()).valid());
       }
     } finally {

@@ -91,6 +91,8 @@ final class PartyCommand implements Callable<Integer> {
         gone.removeAll(node.connectedPeers());
         throw UserError.network("decryption failed: " + e.getMessage() + "; parties not connected now: " + gone);
       }
+      outcome.refused().forEach((ballot, reason) -> System.out.printf("party %d: ballot %s refused: %s%n", id, ballot,
+          reason));
       if (record != null) {
         RecordIo.write(outcome.record(), record);
       }
