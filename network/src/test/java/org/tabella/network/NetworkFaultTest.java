@@ -48,6 +48,15 @@ class NetworkFaultTest {
     return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
   }
 
+  /** Whether the command exists and succeeds (a missing program is "no", not an error). */
+  static boolean canRun(String... cmd) throws InterruptedException {
+    try {
+      return run(cmd) == 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   static void must(String... cmd) throws IOException, InterruptedException {
     if (run(cmd) != 0) {
       throw new IllegalStateException("failed: " + String.join(" ", cmd));
@@ -85,17 +94,17 @@ class NetworkFaultTest {
       p.destroyForcibly();
     }
     for (int i = 1; i <= 5; i++) {
-      run("ip", "netns", "del", ns(i));
+      canRun("ip", "netns", "del", ns(i));
     }
-    run("ip", "link", "del", tag + "br");
+    canRun("ip", "link", "del", tag + "br");
   }
 
   @Test
   void crashPartitionAndEquivocation() throws Exception {
     assumeTrue(!"false".equals(System.getProperty("tabella.netns")), "disabled with -Dtabella.netns=false");
-    assumeTrue(run("id", "-u") == 0 && new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes(),
+    assumeTrue(canRun("id", "-u") && new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes(),
         StandardCharsets.UTF_8).trim().equals("0"), "needs root");
-    assumeTrue(run("ip", "netns", "add", tag + "-probe") == 0, "ip netns does not work here");
+    assumeTrue(canRun("ip", "netns", "add", tag + "-probe"), "ip netns does not work here");
     run("ip", "netns", "del", tag + "-probe");
     setUp(5);
     System.out.println("[netns] tc netem " + (netem ? "delay 20±10 ms, loss 1 %, reordering 5 %" : "not available in this kernel: no delay/loss"));
