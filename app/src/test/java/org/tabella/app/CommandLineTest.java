@@ -74,6 +74,8 @@ class CommandLineTest {
         Files.readString(dir.resolve("rec").resolve("ballots.json")).replaceFirst("\"board_head\" : \"..", "\"board_head\" : \"ff"));
     String bad = run("verify", dir.resolve("rec").toString());
     assertTrue(bad.startsWith("1\n") && bad.contains("FAIL V7 board chain"), bad);
+    String unreadable = run("verify", "--json", dir.resolve("no-such-record").toString());
+    assertTrue(unreadable.startsWith("3\n") && unreadable.contains("\"valid\" : false"), unreadable);
     String badJson = run("verify", "--json", dir.resolve("rec").toString());
     var findings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(badJson.substring(2)).get("findings");
     assertEquals(7, findings.get(0).get("step").asInt(), badJson);

@@ -120,7 +120,7 @@ public final class Tabella implements Runnable {
         if (!json) {
           throw e; // one line on stderr, exit 3 (ErrorReporter)
         }
-        return VerifyOutput.unreadable(e, json);
+        return VerifyOutput.unreadableAsJson(e);
       }
       return VerifyOutput.print(record, RecordVerifier.verify(record), json);
     }

@@ -51,16 +51,12 @@ final class VerifyOutput {
   }
 
   /** A record that cannot be read, as JSON on standard output (exit 3). */
-  static int unreadable(Exception e, boolean json) throws Exception {
+  static int unreadableAsJson(Exception e) throws Exception {
     String where = e instanceof InvalidRecordException ire ? ire.file() + " " + ire.path() : "record";
-    if (json) {
-      ObjectNode o = JSON.createObjectNode();
-      o.put("valid", false);
-      o.putArray("findings").addObject().put("step", 0).put("location", where).put("message", e.getMessage());
-      System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
-    } else {
-      System.out.println("invalid record: " + e.getMessage());
-    }
+    ObjectNode o = JSON.createObjectNode();
+    o.put("valid", false);
+    o.putArray("findings").addObject().put("step", 0).put("location", where).put("message", e.getMessage());
+    System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
     return ExitCodes.INPUT;
   }
 }
