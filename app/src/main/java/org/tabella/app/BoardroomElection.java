@@ -76,44 +76,21 @@ public final class BoardroomElection {
   }
 
   /**
-   * Casts this party's ballot (null: it does not vote) and collects its peers'; returns the ballots
-   * every party's view agreed on that decoded (the board checks them).
+   * Casts this party's ballot (null: it does not vote) and collects its peers' in one agreed round
+   * (SPEC.md §3.3.2, §4.6): every honest party ends it with the same ballots, whatever up to t
+   * parties do; returns those that decode (the board checks them).
    */
   public static List<Ballot> castAndCollect(PartyNode node, ElectionParameters election, Ballot mine)
       throws InterruptedException {
     String instance = "ballots/" + runTag(election);
-    if (mine != null) {
-      node.broadcast(instance, 1, BallotCodec.encode(mine));
-    }
-    Map<Integer, byte[]> received = new TreeMap<>(node.collectBroadcasts(instance, 1));
-    if (mine != null) {
-      received.put(node.id(), BallotCodec.encode(mine));
-    }
-    // Round 2: everyone says which ballots it holds; a ballot is kept only if every party that
-    // answered holds exactly it, so all boards get the same ballots even when a party crashed in
-    // the middle of its broadcast.
-    Map<Integer, byte[]> digests = new TreeMap<>();
-    received.forEach((sender, bytes) -> digests.put(sender, BallotAgreement.digest(bytes)));
-    node.broadcast(instance, 2, BallotAgreement.encodeView(digests));
-    List<Map<Integer, byte[]>> views = new ArrayList<>();
-    views.add(digests);
-    for (var view : node.collectBroadcasts(instance, 2).entrySet()) {
-      try {
-        views.add(BallotAgreement.decodeView(view.getValue()));
-      } catch (MalformedEncodingException e) {
-        LOG.log(System.Logger.Level.WARNING, "party {0}: malformed ballot view from {1}", node.id(), view.getKey());
-      }
-    }
+    Map<Integer, byte[]> received = node.agree(instance, 1, mine == null ? null : BallotCodec.encode(mine));
     node.finish(instance);
-    Set<Integer> agreed = BallotAgreement.agreedSenders(views);
     List<Ballot> out = new ArrayList<>();
     for (var e : received.entrySet()) {
-      if (agreed.contains(e.getKey())) {
-        try {
-          out.add(BallotCodec.decode(election.group(), e.getValue()));
-        } catch (MalformedEncodingException ex) {
-          LOG.log(System.Logger.Level.WARNING, "party {0}: undecodable ballot from {1}", node.id(), e.getKey());
-        }
+      try {
+        out.add(BallotCodec.decode(election.group(), e.getValue()));
+      } catch (MalformedEncodingException ex) {
+        LOG.log(System.Logger.Level.WARNING, "party {0}: undecodable ballot from {1}", node.id(), e.getKey());
       }
     }
     return out;

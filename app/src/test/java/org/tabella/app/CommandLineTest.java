@@ -142,7 +142,7 @@ class CommandLineTest {
       ps.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Tabella.class.getName(), "party",
           "--roster", dir.resolve("machine-" + id).resolve("roster.json").toString(), "--id", Integer.toString(id),
           "--vote", id == 2 ? "0" : "1",
-          "--round-timeout", "10").redirectErrorStream(true).start());
+          "--round-timeout", "10", "--delta", "150").redirectErrorStream(true).start());
     }
     for (Process p : ps) {
       assertTrue(p.waitFor(200, TimeUnit.SECONDS));

@@ -28,7 +28,7 @@ class MultiProcessTest {
     String cp = System.getProperty("java.class.path");
     List<Process> processes = new ArrayList<>();
     for (int id = 1; id <= 4; id++) {
-      List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", cp, PartyProcess.class.getName(),
+      List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-Dtabella.delta.ms=150", "-cp", cp, PartyProcess.class.getName(),
           dir.toString(), Integer.toString(id), id == 2 ? "0" : "1"));
       if (id == 4) {
         cmd.add("crash-in-dkg");
@@ -54,7 +54,7 @@ class MultiProcessTest {
     int[] votes = {1, 0, 1, 1, 0};
     List<Process> processes = new ArrayList<>();
     for (int id = 1; id <= 5; id++) {
-      processes.add(new ProcessBuilder(java, "-Xmx256m", "-cp", cp, PartyProcess.class.getName(),
+      processes.add(new ProcessBuilder(java, "-Xmx256m", "-Dtabella.delta.ms=150", "-cp", cp, PartyProcess.class.getName(),
           dir.toString(), Integer.toString(id), Integer.toString(votes[id - 1]))
           .redirectErrorStream(true).start());
     }

@@ -24,12 +24,12 @@ import org.tabella.network.roster.RosterTool;
 /**
  * Real network faults: five parties, each a separate JVM in its own network namespace (veth pairs
  * on a bridge, addresses 10.77.x.1–5 that exist only inside this test's namespaces), with
- * {@code tc netem} delay, loss and reordering where the kernel has it. Party 4 crashes in the
- * middle of the key ceremony, party 5 is cut off by a partition (its link down) that heals two
- * seconds later, party 3 equivocates in DKG round 1. Every honest party that finishes (at least one
- * must) holds the same key and the right count; one may abort safely (the liveness gap of SPEC.md
- * §3.5); whether party 3 was named is printed. Runs as root where {@code ip netns} works (CI runs as root);
- * skipped elsewhere or with {@code -Dtabella.netns=false}.
+ * {@code tc netem} delay, loss and reordering where the kernel has it, and Δ = 1 s. Party 4
+ * crashes in the middle of the key ceremony, party 5 is cut off by a partition (its link down)
+ * that heals half a second later, in the middle of a round (TCP retransmits what was lost, within
+ * Δ), party 3 equivocates in DKG round 1. Parties 1 and 2 must both finish with the same key and
+ * the right count, and both name party 3 with evidence. Runs as root where {@code ip netns} works
+ * (CI runs as root); skipped elsewhere or with {@code -Dtabella.netns=false}.
  */
 @DisplayName("parties in network namespaces: crash, partition and equivocation")
 @Timeout(300)
@@ -123,10 +123,11 @@ class NetworkFaultTest {
       }
       processes.add(new ProcessBuilder(cmd).redirectErrorStream(true).start());
     }
-    // A partition: party 5's link goes down during the ceremony and comes back two seconds later.
-    Thread.sleep(4000);
+    // A partition: party 5's link goes down in the middle of the key ceremony (start-up and the
+    // 7-second hello round are over) and comes back half a second later.
+    Thread.sleep(13_500);
     must("ip", "link", "set", veth(5), "down");
-    Thread.sleep(2000);
+    Thread.sleep(500);
     must("ip", "link", "set", veth(5), "up");
 
     Map<Integer, String> out = new TreeMap<>();
@@ -138,22 +139,20 @@ class NetworkFaultTest {
       codes.put(id, p.exitValue());
     }
     List<Integer> finished = codes.keySet().stream().filter(id -> codes.get(id) == 0).toList();
-    for (int id : codes.keySet()) {
-      if (codes.get(id) != 0) {
-        // The liveness gap of SPEC.md §3.5: an honest party may abort — safely, never with another key.
-        assertTrue(out.get(id).contains("DkgFailedException"), "party " + id + " failed otherwise: " + out.get(id));
-      }
-    }
-    assertTrue(!finished.isEmpty(), "both honest parties aborted: " + out);
+    // Liveness: both honest parties finish (SPEC.md §3.5: agreed rounds tolerate t = 2 faulty parties
+    // here, and the equivocator is caught by everyone).
+    assertEquals(List.of(1, 2), finished, "both honest parties finish: " + out);
     // Safety: every honest party that finished holds the same key, and counts right.
     assertEquals(1, finished.stream().map(id -> line(out.get(id), "key: ")).distinct().count(), "one key: " + out);
     for (int id : finished) {
       String result = line(out.get(id), "result: ");
       assertTrue(result.matches("[2-5] yes, 0 no"), "everyone voted yes: " + result);
     }
-    boolean named = finished.stream().anyMatch(id -> line(out.get(id), "equivocators: ").equals("[3]"));
+    for (int id : finished) {
+      assertEquals("[3]", line(out.get(id), "equivocators: "), "party " + id + " names the equivocator");
+    }
     System.out.println("[netns] finished: " + finished + "; results " + finished.stream().map(id -> line(out.get(id),
-        "result: ")).toList() + "; party 3 named as equivocator: " + named);
+        "result: ")).toList());
   }
 
   static String line(String output, String prefix) {

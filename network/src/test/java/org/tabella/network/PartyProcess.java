@@ -38,7 +38,7 @@ public final class PartyProcess {
     boolean crash = args.length > 3 && args[3].equals("crash-in-dkg");
     boolean equivocate = args.length > 3 && args[3].equals("equivocate-in-dkg");
     NodeOptions options = NodeOptions.defaults().withRoundTimeout(Duration.ofSeconds(5))
-        .withConnectTimeout(Duration.ofSeconds(30));
+        .withConnectTimeout(Duration.ofSeconds(30)).withDelta(Duration.ofMillis(Long.getLong("tabella.delta.ms", 1000)));
     org.tabella.network.node.OutgoingFilter faults = (instance, round, to, payload) -> {
           if (crash && instance.matches("dkg/[0-9a-f]{64}") && round == 2) {
             System.out.println("crashing");

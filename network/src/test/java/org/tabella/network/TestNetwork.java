@@ -46,7 +46,8 @@ public class TestNetwork implements AutoCloseable {
   }
 
   public static NodeOptions fast() {
-    return NodeOptions.defaults().withRoundTimeout(Duration.ofSeconds(3)).withConnectTimeout(Duration.ofSeconds(10));
+    return NodeOptions.defaults().withRoundTimeout(Duration.ofSeconds(3)).withConnectTimeout(Duration.ofSeconds(10))
+        .withDelta(Duration.ofMillis(50));
   }
 
   /** A node's options and the faults injected into what it sends (a lying or silent party). */

@@ -45,9 +45,16 @@ final class PartyCommand implements Callable<Integer> {
   int waitSeconds;
   @Option(names = "--round-timeout", defaultValue = "30", description = "seconds per round (default ${DEFAULT-VALUE})")
   int roundSeconds;
+  @Option(names = "--delta", defaultValue = "1000", description = "the round bound Δ in milliseconds: the longest a"
+      + " message between two online parties takes, clock offsets included; an agreed round lasts (3 + 2t)·Δ"
+      + " (default ${DEFAULT-VALUE})")
+  int deltaMillis;
 
   @Override
   public Integer call() throws Exception {
+    if (deltaMillis < 1 || deltaMillis > 600_000) {
+      throw UserError.usage("--delta is 1..600000 milliseconds, not " + deltaMillis);
+    }
     if (vote != null && vote != 0 && vote != 1) {
       throw UserError.usage("--vote is 0 or 1, not " + vote);
     }
@@ -66,7 +73,7 @@ final class PartyCommand implements Callable<Integer> {
     }
     Identity identity = Identity.load(r, id, key != null ? key : RosterTool.keyFile(dir, id));
     NodeOptions options = NodeOptions.defaults().withConnectTimeout(Duration.ofSeconds(waitSeconds))
-        .withRoundTimeout(Duration.ofSeconds(roundSeconds));
+        .withRoundTimeout(Duration.ofSeconds(roundSeconds)).withDelta(Duration.ofMillis(deltaMillis));
     try (PartyNode node = PartyNode.start(r, identity, options)) {
       java.util.Set<Integer> missing = new java.util.TreeSet<>(node.peers());
       missing.removeAll(node.connectedPeers());

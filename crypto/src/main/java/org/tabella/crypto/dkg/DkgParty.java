@@ -291,6 +291,12 @@ public final class DkgParty {
 
   /** Returns null if the broadcast is well formed, else what is wrong. */
   private String validate(DealerBroadcast b) {
+    return problem(params, b);
+  }
+
+  /** Returns null if {@code b} is a well-formed dealing for these parameters, else what is wrong (also for {@link DkgAudit}). */
+  static String problem(DkgParameters params, DealerBroadcast b) {
+    Group group = params.group();
     if (b.commitments().size() != params.threshold()) {
       return "expected " + params.threshold() + " commitments, got " + b.commitments().size();
     }

@@ -27,6 +27,11 @@ final class DkgHarness {
   /** Rewrites complaints. */
   UnaryOperator<ComplaintBroadcast> tamperComplaint = c -> c;
 
+  /** The public transcript of the last run, as an auditor would hold it: what each party broadcast in rounds 1–3. */
+  final Map<Integer, DealerBroadcast> publishedDealings = new TreeMap<>();
+  final Map<Integer, ComplaintBroadcast> publishedComplaints = new TreeMap<>();
+  final Map<Integer, RevealBroadcast> publishedReveals = new TreeMap<>();
+
   interface Tamper {
     DealerBroadcast apply(int from, int to, DealerBroadcast b);
   }
@@ -47,6 +52,12 @@ final class DkgHarness {
     Map<Integer, DkgParty.Dealing> dealings = new TreeMap<>();
     for (var e : parties.entrySet()) {
       dealings.put(e.getKey(), e.getValue().deal());
+      if (sends(e.getKey(), 1)) {
+        DealerBroadcast b = tamperBroadcast.apply(e.getKey(), 0, dealings.get(e.getKey()).broadcast());
+        if (b != null) {
+          publishedDealings.put(e.getKey(), b);
+        }
+      }
     }
     Map<Integer, ComplaintBroadcast> round2 = new TreeMap<>();
     Set<Integer> active = new HashSet<>(parties.keySet());
@@ -86,7 +97,13 @@ final class DkgHarness {
         }
       });
       round3.put(j, tamperReveal.apply(parties.get(j).receiveRound2(cs)));
+      publishedComplaints.put(j, round2.get(j));
     }
+    round3.forEach((from, r) -> {
+      if (sends(from, 3)) {
+        publishedReveals.put(from, r);
+      }
+    });
     Map<Integer, Object> results = new TreeMap<>();
     for (int j : active) {
       if (!sends(j, 3)) {

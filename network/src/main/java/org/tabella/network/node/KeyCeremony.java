@@ -46,6 +46,7 @@ final class KeyCeremony {
   private final PartyNode node;
   private final Identity identity;
   private final Roster roster;
+  private String instance;
 
   KeyCeremony(PartyNode node, Identity identity) {
     this.node = node;
@@ -55,6 +56,7 @@ final class KeyCeremony {
 
   DkgResult run(String base) throws DkgFailedException, InterruptedException {
     String instance = base + "/" + HexFormat.of().formatHex(runNonce(base + "/hello"));
+    this.instance = instance;
     byte[] session = new ByteWriter().writeBytes(roster.sessionId()).writeString(instance).toByteArray();
     Group g = Groups.named(roster.group());
     DkgParty party = new DkgParty(new DkgParameters(g, roster.size(), roster.quorum(), session), node.id());
@@ -66,32 +68,67 @@ final class KeyCeremony {
     }
   }
 
-  /** Round 0: SHA-256(LP("tabella-run-v1") ‖ LP(roster session) ‖ (I2OSP(id,4) ‖ LP(nonce_id))…), ids increasing. */
+  /**
+   * Round 0, an agreed round: SHA-256(LP("tabella-run-v1") ‖ LP(roster session) ‖ (I2OSP(id,4) ‖
+   * I2OSP(count,4) ‖ LP(nonce)…)…), ids increasing, each party's accepted 32-byte nonces in
+   * increasing byte order. Every nonce accepted counts — a replayed hello of an earlier run only adds
+   * one — so an honest party's fresh nonce is always in, and every honest party derives the same
+   * run nonce (SPEC.md §2.10 step 0).
+   */
   private byte[] runNonce(String hello) throws InterruptedException {
     byte[] mine = new byte[32];
     new SecureRandom().nextBytes(mine);
-    node.broadcast(hello, 1, mine);
-    Map<Integer, byte[]> nonces = new TreeMap<>(node.collectBroadcasts(hello, 1));
+    AgreedRounds.Outcome heard = node.agreeAll(hello, 1, mine);
     node.finish(hello);
-    nonces.put(node.id(), mine);
     ByteWriter w = new ByteWriter().writeString("tabella-run-v1").writeBytes(roster.sessionId());
-    nonces.forEach((id, n) -> {
-      if (n.length == 32) {
-        w.writeInt(id).writeBytes(n);
+    heard.accepted().forEach((id, messages) -> {
+      List<byte[]> nonces = new ArrayList<>();
+      for (var m : messages) {
+        if (m.payload().length == 32) {
+          nonces.add(m.payload());
+        }
+      }
+      if (!nonces.isEmpty() && messages.size() < AgreedRounds.RELAYED) {
+        nonces.sort(java.util.Arrays::compareUnsigned);
+        w.writeInt(id).writeInt(nonces.size());
+        nonces.forEach(w::writeBytes);
       }
     });
     return sha256(w.toByteArray());
   }
 
+  /** The signed messages of rounds 1–3 this party delivered, and the equivocations it saw: {@link CeremonyEvidence}. */
+  private final List<org.tabella.network.wire.Envelope> evidence = new ArrayList<>();
+  private final List<Equivocation> equivocations = new ArrayList<>();
+
+  /** Keeps a round's delivered messages as evidence and returns their payloads by author. */
+  private Map<Integer, byte[]> delivered(AgreedRounds.Outcome o) {
+    o.accepted().forEach((author, list) -> {
+      if (list.size() == 1) {
+        evidence.add(list.get(0));
+      }
+    });
+    equivocations.addAll(o.equivocations());
+    return o.single();
+  }
+
+  /** The evidence of the last {@link #run} (after it returned or threw; null before the run nonce was agreed). */
+  CeremonyEvidence evidence() {
+    if (instance == null) {
+      return null;
+    }
+    return new CeremonyEvidence(instance, evidence, equivocations);
+  }
+
   private DkgResult dkg(DkgParty party, Group g, String instance) throws DkgFailedException, InterruptedException {
     DkgParty.Dealing dealing = party.deal();
-    node.broadcast(instance, 1, ProtocolCodec.encode(dealing.broadcast()));
+    // Shares first: they are private and need only reach their recipient within the round.
     for (PrivateShare s : dealing.privateShares()) {
       node.sendPrivate(instance, 1, s.recipient(), ProtocolCodec.encode(s));
     }
-    Mailbox.Delivery r1 = node.await(instance, 1, true);
+    Map<Integer, byte[]> r1 = delivered(node.agreeAll(instance, 1, ProtocolCodec.encode(dealing.broadcast())));
     List<DealerBroadcast> broadcasts = new ArrayList<>();
-    for (var e : r1.broadcasts().entrySet()) {
+    for (var e : r1.entrySet()) {
       try {
         DealerBroadcast b = ProtocolCodec.decodeDealerBroadcast(g, roster.quorum(), e.getValue());
         if (b.dealer() == e.getKey()) {
@@ -102,7 +139,7 @@ final class KeyCeremony {
       }
     }
     List<PrivateShare> shares = new ArrayList<>();
-    for (var e : r1.privates().entrySet()) {
+    for (var e : node.privatesArrived(instance, 1).entrySet()) {
       try {
         PrivateShare s = ProtocolCodec.decodePrivateShare(g, e.getValue());
         if (s.dealer() == e.getKey() && s.recipient() == node.id()) {
@@ -112,9 +149,9 @@ final class KeyCeremony {
         node.warn(instance, 1, e.getKey(), ex);
       }
     }
-    node.broadcast(instance, 2, ProtocolCodec.encode(party.receiveRound1(broadcasts, shares)));
     List<ComplaintBroadcast> complaints = new ArrayList<>();
-    for (var e : node.await(instance, 2, false).broadcasts().entrySet()) {
+    for (var e : delivered(node.agreeAll(instance, 2, ProtocolCodec.encode(party.receiveRound1(broadcasts, shares))))
+        .entrySet()) {
       try {
         ComplaintBroadcast c = ProtocolCodec.decodeComplaint(e.getValue());
         if (c.from() == e.getKey()) {
@@ -124,9 +161,8 @@ final class KeyCeremony {
         node.warn(instance, 2, e.getKey(), ex);
       }
     }
-    node.broadcast(instance, 3, ProtocolCodec.encode(party.receiveRound2(complaints)));
     List<RevealBroadcast> reveals = new ArrayList<>();
-    for (var e : node.await(instance, 3, false).broadcasts().entrySet()) {
+    for (var e : delivered(node.agreeAll(instance, 3, ProtocolCodec.encode(party.receiveRound2(complaints)))).entrySet()) {
       try {
         RevealBroadcast r = ProtocolCodec.decodeReveal(g, e.getValue());
         if (r.dealer() == e.getKey()) {
@@ -148,11 +184,10 @@ final class KeyCeremony {
   private List<Confirmation> confirm(String instance, DkgResult result) throws DkgFailedException, InterruptedException {
     byte[] digest = result.confirmationDigest();
     byte[] signature = EcdsaP256.sign(((ECPrivateKey) identity.privateKey()).getS(), digest);
-    node.broadcast(instance, 4, new ByteWriter().writeBytes(digest).writeBytes(signature).toByteArray());
     List<Confirmation> out = new ArrayList<>();
-    out.add(new Confirmation(node.id(), Signatures.publicKey(identity.certificate()), signature));
     List<Integer> conflicting = new ArrayList<>();
-    for (var e : node.await(instance, 4, false).broadcasts().entrySet()) {
+    byte[] mine = new ByteWriter().writeBytes(digest).writeBytes(signature).toByteArray();
+    for (var e : node.agree(instance, 4, mine).entrySet()) {
       int j = e.getKey();
       byte[] theirDigest;
       byte[] theirSignature;

@@ -132,6 +132,13 @@ final class Mailbox {
     }
   }
 
+  /** The private messages to this node that have arrived for a round, by sender (no waiting). */
+  synchronized Map<Integer, byte[]> privates(String instance, int round) {
+    Map<Integer, byte[]> p = new TreeMap<>();
+    privates.getOrDefault(new Key(instance, round), Map.of()).forEach((s, e) -> p.put(s, e.payload()));
+    return p;
+  }
+
   /** What a round delivered: payloads by sender (equivocators left out) and the equivocations. */
   record Delivery(Map<Integer, byte[]> broadcasts, Map<Integer, byte[]> privates, List<Equivocation> equivocations) {}
 

@@ -25,17 +25,17 @@ import org.tabella.network.roster.Signatures;
 import org.tabella.network.transport.Transport;
 import org.tabella.crypto.encoding.ProtocolCodec;
 import org.tabella.network.wire.Envelope;
+import org.tabella.network.wire.WitnessedMessage;
 import org.tabella.crypto.encoding.MalformedEncodingException;
 
 /**
- * One party on the network: carries the crypto module's protocol messages between the parties of
- * a roster over {@link Transport}, with signed envelopes and consistent broadcast (every broadcast
- * is echoed to every other party on first receipt, so a party that signs two different payloads for
- * one round is caught with both signatures as evidence and its message is delivered to nobody).
- * Rounds end when every reachable party's message and echoes are in, when all but f reachable
- * peers have moved on to the next round, or at the round timeout; parties that are silent or
- * disconnected are absent. Memory is bounded per peer. The key ceremony is {@link KeyCeremony};
- * {@link #barrier} waits for busy peers. SPEC.md §3.
+ * One party on the network: its lifecycle (listen, connect, close), its messaging (signed
+ * envelopes over {@link Transport}, private messages, fault injection for tests only through
+ * {@link #startWithFaults}) and the routing of what arrives — sender and session checked, rounds
+ * bounded, early messages held per peer until their instance opens (SPEC.md §3). The parts:
+ * {@link ConsistentRounds} and {@link Mailbox} (consistent broadcast, §3.3.1), {@link AgreedRounds}
+ * (agreed broadcast, §3.3.2), {@link KeyCeremony} (the key ceremony's driver, §2.10) and
+ * {@link DecryptionRound} (threshold decryption, §2.8). {@link #barrier} waits for busy peers.
  */
 public final class PartyNode implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(PartyNode.class.getName());
@@ -46,11 +46,14 @@ public final class PartyNode implements AutoCloseable {
   private final Identity identity;
   private final NodeOptions options;
   private final Mailbox mailbox;
+  private final ConsistentRounds consistent;
+  private final AgreedRounds agreed;
   private final PendingEnvelopes pending;
   private final Transport transport;
   private final int self;
 
   private final OutgoingFilter outgoing;
+  private volatile CeremonyEvidence lastEvidence;
 
   private PartyNode(Roster roster, Identity identity, NodeOptions options, OutgoingFilter outgoing) throws SSLException {
     this.roster = roster;
@@ -59,8 +62,11 @@ public final class PartyNode implements AutoCloseable {
     this.outgoing = Objects.requireNonNull(outgoing, "outgoing");
     this.self = identity.id();
     this.mailbox = new Mailbox(self, roster.size(), options.heldBytesPerPeer(), MAX_ROUND);
+    this.agreed = new AgreedRounds(roster, self, identity.privateKey(), options.delta().toNanos(),
+        options.heldBytesPerPeer());
     this.pending = new PendingEnvelopes(options.pendingBytesPerPeer());
     this.transport = new Transport(roster, identity, this::onEnvelope, options.maxFrame());
+    this.consistent = new ConsistentRounds(roster, self, mailbox, transport::send);
   }
 
   /**
@@ -112,9 +118,11 @@ public final class PartyNode implements AutoCloseable {
     return true;
   }
 
-  /** Returns every equivocation this node has proven. */
+  /** Returns every equivocation this node has proven (in consistent and in agreed rounds). */
   public List<Equivocation> equivocations() {
-    return mailbox.equivocations();
+    List<Equivocation> all = mailbox.equivocations();
+    all.addAll(agreed.equivocations());
+    return all;
   }
 
   // ---------------------------------------------------------------- ceremonies
@@ -137,7 +145,21 @@ public final class PartyNode implements AutoCloseable {
    * @throws DkgFailedException if fewer than k dealers qualify, or a party confirms another outcome
    */
   public DkgResult runDkg(String base) throws DkgFailedException, InterruptedException {
-    return new KeyCeremony(this, identity).run(base);
+    KeyCeremony ceremony = new KeyCeremony(this, identity);
+    try {
+      return ceremony.run(base);
+    } finally {
+      lastEvidence = ceremony.evidence();
+    }
+  }
+
+  /**
+   * The evidence of the last key ceremony this node ran, finished or failed — the signed messages
+   * its verdict rests on, checkable offline with {@link CeremonyEvidence#audit} — or null if none
+   * got past its first round.
+   */
+  public CeremonyEvidence lastCeremonyEvidence() {
+    return lastEvidence;
   }
 
   /**
@@ -156,32 +178,11 @@ public final class PartyNode implements AutoCloseable {
   /**
    * The exchange half of {@link #decrypt}: broadcasts this party's share (if it holds one) and
    * returns every well-formed share that arrived (own first), unchecked; the caller combines them
-   * (and can keep them, e.g. for an election record).
+   * (and can keep them, e.g. for an election record). See {@link DecryptionRound}.
    */
   public List<DecryptionShare> collectDecryptionShares(KeyShare share, Ciphertext c, String instance, byte[] context)
       throws InterruptedException {
-    Group g = c.group();
-    List<DecryptionShare> shares = new ArrayList<>();
-    if (share != null) {
-      DecryptionShare mine = ThresholdDecryption.share(share, c, context);
-      shares.add(mine);
-      broadcast(instance, 1, ProtocolCodec.encode(mine));
-    }
-    try {
-      for (var e : await(instance, 1, false).broadcasts().entrySet()) {
-        try {
-          DecryptionShare s = ProtocolCodec.decodeDecryptionShare(g, e.getValue());
-          if (s.trustee() == e.getKey()) {
-            shares.add(s);
-          }
-        } catch (MalformedEncodingException ex) {
-          warn(instance, 1, e.getKey(), ex);
-        }
-      }
-      return shares;
-    } finally {
-      mailbox.finish(instance);
-    }
+    return new DecryptionRound(this).collect(share, c, instance, context);
   }
 
   /** The peers whose connection is currently up. */
@@ -201,16 +202,17 @@ public final class PartyNode implements AutoCloseable {
    */
   public void finish(String instance) {
     mailbox.finish(instance);
+    agreed.finish(instance);
   }
 
   /** Bytes held on behalf of one author and buffered from it as a peer (to check memory stays bounded). */
   public long heldBytes(int party) {
-    return mailbox.heldBytes(party) + pending.bytes(party);
+    return mailbox.heldBytes(party) + agreed.heldBytes(party) + pending.bytes(party);
   }
 
   /** Returns how many rounds the node holds messages for (to check memory stays bounded). */
   public int heldRounds() {
-    return mailbox.heldRounds();
+    return mailbox.heldRounds() + agreed.heldRounds();
   }
 
   // ---------------------------------------------------------------- messaging
@@ -257,7 +259,7 @@ public final class PartyNode implements AutoCloseable {
     if (mailbox.isFinished(instance)) {
       return;
     }
-    List<Map.Entry<Integer, Envelope>> early;
+    List<PendingEnvelopes.Item> early;
     synchronized (pending) {
       // Under the same lock as the receiver's "not open yet → pending" decision, so no message
       // can slip into the pending buffer after it was emptied.
@@ -265,7 +267,88 @@ public final class PartyNode implements AutoCloseable {
       early = pending.take(instance);
     }
     for (var e : early) {
-      onEnvelope(e.getKey(), e.getValue());
+      onEnvelope(e.peer(), e.envelope(), e.arrival());
+    }
+  }
+
+  // ---------------------------------------------------------------- agreed rounds
+
+  /**
+   * Runs one agreed round (SPEC.md §3.3.2): sends this party's payload (unless null, or unless
+   * this party comes too late for the round, when it only listens) and returns, once the round is
+   * over, every author's payload that every honest party also ends the round with — equivocators
+   * and the silent left out, this party's own included. The round lasts {@code (3 + 2t)·Δ} from its
+   * start.
+   */
+  public Map<Integer, byte[]> agree(String instance, int round, byte[] payload) throws InterruptedException {
+    return agreeAll(instance, round, payload).single();
+  }
+
+  /** Like {@link #agree}, but returns every message accepted from each author (package-private: for the hello round). */
+  AgreedRounds.Outcome agreeAll(String instance, int round, byte[] payload) throws InterruptedException {
+    open(instance);
+    long started = System.nanoTime();
+    if (payload != null) {
+      sendAgreed(instance, round, payload);
+    }
+    long margin = options.delta().toNanos() / 2;
+    return agreed.await(instance, round, started + options.roundTimeout().toNanos(), margin);
+  }
+
+  private void sendAgreed(String instance, int round, byte[] payload) {
+    byte[] session = roster.sessionId();
+    Envelope own = sign(new Envelope(session, instance, round, self, Envelope.BROADCAST, Envelope.AGREED, payload, new byte[0]));
+    if (!agreed.own(own, System.nanoTime())) {
+      LOG.log(System.Logger.Level.WARNING, "party {0}: too late for agreed round {1} of {2}; listening only", self,
+          round, instance);
+      return;
+    }
+    Envelope signed = own;
+    byte[] signedPayload = payload;
+    for (int peer : peers()) {
+      byte[] p = outgoing.apply(instance, round, peer, payload);
+      if (p == null) {
+        continue;
+      }
+      if (!Arrays.equals(signedPayload, p)) {
+        signed = sign(new Envelope(session, instance, round, self, Envelope.BROADCAST, Envelope.AGREED, p, new byte[0]));
+        signedPayload = p;
+      }
+      transport.send(peer, wrap(new WitnessedMessage(signed, new java.util.TreeMap<>())));
+    }
+  }
+
+  private Envelope wrap(WitnessedMessage m) {
+    Envelope inner = m.message();
+    return new Envelope(roster.sessionId(), inner.instance(), inner.round(), self, Envelope.BROADCAST,
+        Envelope.WITNESSED, m.encode(), new byte[0]);
+  }
+
+  /** Takes in a relayed agreed message and relays it on, witnessed, if the round's rule says so. */
+  private void onWitnessed(int peer, Envelope outer, long arrival) {
+    WitnessedMessage m;
+    try {
+      m = WitnessedMessage.decode(outer.payload());
+    } catch (MalformedEncodingException ex) {
+      LOG.log(System.Logger.Level.WARNING, "party {0}: malformed agreed message from {1}", self, peer);
+      return;
+    }
+    Envelope inner = m.message();
+    if (!inner.instance().equals(outer.instance()) || inner.round() != outer.round()
+        || !Arrays.equals(inner.sessionId(), roster.sessionId())) {
+      LOG.log(System.Logger.Level.WARNING, "party {0}: agreed message from {1} for another round or session", self, peer);
+      return;
+    }
+    WitnessedMessage relay = agreed.receive(m, arrival, System.nanoTime());
+    if (relay == null) {
+      return;
+    }
+    Envelope wrapped = wrap(relay);
+    for (int other : peers()) {
+      if (other != inner.sender() && !relay.witnesses().containsKey(other)
+          && outgoing.apply(inner.instance(), inner.round(), other, inner.payload()) != null) {
+        transport.send(other, wrapped);
+      }
     }
   }
 
@@ -306,6 +389,11 @@ public final class PartyNode implements AutoCloseable {
     }
   }
 
+  /** The private messages to this party that have arrived for a round (package-private: after an agreed round). */
+  Map<Integer, byte[]> privatesArrived(String instance, int round) {
+    return mailbox.privates(instance, round);
+  }
+
   /** Waits for one round of an instance (package-private: the ceremony drivers use it). */
   Mailbox.Delivery await(String instance, int round, boolean privateToo) throws InterruptedException {
     open(instance);
@@ -325,16 +413,16 @@ public final class PartyNode implements AutoCloseable {
    * carry the sender's valid signature and this session's id.
    */
   private void onEnvelope(int peer, Envelope e) {
+    onEnvelope(peer, e, System.nanoTime());
+  }
+
+  private void onEnvelope(int peer, Envelope e, long arrival) {
     if (e.sender() != peer || !Arrays.equals(e.sessionId(), roster.sessionId())) {
       LOG.log(System.Logger.Level.WARNING, "party {0}: dropped a message from {1} with a wrong sender or session", self, peer);
       return;
     }
     if (mailbox.isFinished(e.instance())) {
-      // Late for this node, but peers may still wait for its echo: relay a direct broadcast that
-      // this node delivered (an identical copy, already verified); drop everything else.
-      if (e.kind() == Envelope.MESSAGE && e.isBroadcast() && mailbox.wasDelivered(e)) {
-        relay(e, peer);
-      }
+      consistent.late(peer, e);
       return;
     }
     if (e.round() < 1 || e.round() > MAX_ROUND) {
@@ -344,59 +432,22 @@ public final class PartyNode implements AutoCloseable {
     synchronized (pending) {
       if (!mailbox.accepts(e.instance(), e.round())) {
         // An instance not opened yet: buffer within the peer's budget.
-        if (!pending.add(peer, e)) {
+        if (!pending.add(peer, e, arrival)) {
           LOG.log(System.Logger.Level.WARNING, "party {0}: dropped a message from {1} for an instance not open ({2})",
               self, peer, e.instance());
         }
         return;
       }
     }
-    if (e.kind() == Envelope.ECHO) {
-      try {
-        Envelope inner = Envelope.decode(e.payload());
-        if (inner.kind() == Envelope.MESSAGE && inner.isBroadcast() && inner.sender() != self
-            && roster.parties().containsKey(inner.sender())
-            && Arrays.equals(inner.sessionId(), roster.sessionId())
-            && (mailbox.holds(inner) || verified(inner)) && mailbox.addBroadcast(inner, peer)) {
-          // Relay on first receipt, however it came: every honest party forwards every message
-          // once, so all of them complete a round when it has reached all of them.
-          relay(inner, peer);
-        }
-      } catch (MalformedEncodingException ex) {
-        LOG.log(System.Logger.Level.WARNING, "party {0}: malformed echo from {1}", self, peer);
-      }
+    if (e.kind() == Envelope.WITNESSED) {
+      onWitnessed(peer, e, arrival);
       return;
     }
-    if (!(mailbox.holds(e) || verified(e))) {
-      LOG.log(System.Logger.Level.WARNING, "party {0}: dropped a message from {1} with a bad signature", self, peer);
+    if (e.kind() == Envelope.AGREED) {
+      LOG.log(System.Logger.Level.WARNING, "party {0}: an agreed message from {1} outside its wrapper", self, peer);
       return;
     }
-    if (e.isBroadcast()) {
-      if (mailbox.addBroadcast(e, peer)) {
-        relay(e, peer);
-      }
-    } else if (e.recipient() == self) {
-      mailbox.addPrivate(e);
-    }
-  }
-
-  /**
-   * Echoes a broadcast to every party but its author and this one — the peer it came from too, since
-   * every party counts every other party's echo before it ends the round.
-   */
-  private void relay(Envelope e, int peer) {
-    Envelope echo = new Envelope(roster.sessionId(), e.instance(), e.round(), self, Envelope.BROADCAST,
-        Envelope.ECHO, e.encode(), new byte[0]);
-    for (int other : roster.parties().keySet()) {
-      if (other != self && other != e.sender()) {
-        transport.send(other, echo);
-      }
-    }
-  }
-
-  private boolean verified(Envelope e) {
-    var entry = roster.parties().get(e.sender());
-    return entry != null && Signatures.verify(entry.certificate(), e.signedBytes(), e.signature());
+    consistent.receive(peer, e);
   }
 
   void warn(String instance, int round, int sender, Exception ex) {

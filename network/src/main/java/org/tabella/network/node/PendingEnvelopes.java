@@ -14,7 +14,8 @@ import org.tabella.network.wire.Envelope;
  * handed back when the instance opens. Nothing here is verified or relayed yet. Thread-safe.
  */
 final class PendingEnvelopes {
-  private record Item(int peer, Envelope envelope) {}
+  /** An envelope, the peer it came from, and when it arrived (agreed rounds judge messages by arrival). */
+  record Item(int peer, Envelope envelope, long arrival) {}
 
   private final long budgetPerPeer;
   private final Map<Integer, ArrayDeque<Item>> byPeer = new HashMap<>();
@@ -25,20 +26,20 @@ final class PendingEnvelopes {
   }
 
   /** Buffers an envelope from {@code peer}; false (dropped) when the peer's budget is used up. */
-  synchronized boolean add(int peer, Envelope e) {
+  synchronized boolean add(int peer, Envelope e, long arrival) {
     long size = e.payload().length + 512L;
     long now = bytes.getOrDefault(peer, 0L);
     if (now + size > budgetPerPeer) {
       return false;
     }
     bytes.put(peer, now + size);
-    byPeer.computeIfAbsent(peer, p -> new ArrayDeque<>()).add(new Item(peer, e));
+    byPeer.computeIfAbsent(peer, p -> new ArrayDeque<>()).add(new Item(peer, e, arrival));
     return true;
   }
 
-  /** Removes and returns, in arrival order per peer, every buffered envelope of {@code instance}. */
-  synchronized List<Map.Entry<Integer, Envelope>> take(String instance) {
-    List<Map.Entry<Integer, Envelope>> out = new ArrayList<>();
+  /** Removes and returns, in arrival order, every buffered envelope of {@code instance}. */
+  synchronized List<Item> take(String instance) {
+    List<Item> out = new ArrayList<>();
     for (ArrayDeque<Item> q : byPeer.values()) {
       Iterator<Item> it = q.iterator();
       while (it.hasNext()) {
@@ -47,10 +48,11 @@ final class PendingEnvelopes {
         if (i.envelope().instance().equals(instance)) {
           it.remove();
           bytes.computeIfPresent(i.peer(), (p, b) -> b - (i.envelope().payload().length + 512L));
-          out.add(Map.entry(i.peer(), i.envelope()));
+          out.add(i);
         }
       }
     }
+    out.sort(java.util.Comparator.comparingLong(Item::arrival));
     return out;
   }
 

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param round the round number within the instance
  * @param sender the signing party
  * @param recipient a party id, or {@link #BROADCAST}
- * @param kind {@link #MESSAGE} or {@link #ECHO}
+ * @param kind {@link #MESSAGE}, {@link #ECHO}, {@link #AGREED} or {@link #WITNESSED}
  * @param payload the protocol message (for an echo: the encoded original envelope)
  * @param signature ECDSA over {@link #signedBytes()}
  */
@@ -29,6 +29,10 @@ public record Envelope(byte[] sessionId, String instance, int round, int sender,
   public static final int MESSAGE = 0;
   /** A relayed copy of another party's signed broadcast. */
   public static final int ECHO = 1;
+  /** A party's own message in an agreed round (SPEC.md §3.4): relayed with witnesses, never echoed. */
+  public static final int AGREED = 2;
+  /** A relayer's unsigned wrapper of an agreed message and its witnesses' signatures ({@link WitnessedMessage}). */
+  public static final int WITNESSED = 3;
   /** Largest payload accepted. */
   public static final int MAX_PAYLOAD = 8 << 20;
 
@@ -38,7 +42,7 @@ public record Envelope(byte[] sessionId, String instance, int round, int sender,
     sessionId = sessionId.clone();
     payload = payload.clone();
     signature = signature.clone();
-    if (kind != MESSAGE && kind != ECHO) {
+    if (kind < MESSAGE || kind > WITNESSED) {
       throw new IllegalArgumentException("unknown envelope kind " + kind);
     }
   }
@@ -102,7 +106,7 @@ public record Envelope(byte[] sessionId, String instance, int round, int sender,
     int kind = r.readByte();
     byte[] payload = r.readBytes(MAX_PAYLOAD);
     r.end();
-    if (kind != MESSAGE && kind != ECHO) {
+    if (kind < MESSAGE || kind > WITNESSED) {
       throw new MalformedEncodingException("unknown envelope kind " + kind);
     }
     if (round < 0 || sender < 1 || recipient < 0) {
@@ -124,7 +128,7 @@ public record Envelope(byte[] sessionId, String instance, int round, int sender,
   @Override
   public String toString() {
     return "Envelope(" + instance + " round " + round + ", " + sender + " -> "
-        + (recipient == BROADCAST ? "all" : Integer.toString(recipient)) + (kind == ECHO ? ", echo" : "")
+        + (recipient == BROADCAST ? "all" : Integer.toString(recipient)) + (kind == ECHO ? ", echo" : kind == AGREED ? ", agreed" : kind == WITNESSED ? ", witnessed" : "")
         + ", " + payload.length + " bytes)";
   }
 }

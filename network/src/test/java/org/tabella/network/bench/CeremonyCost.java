@@ -22,7 +22,8 @@ public final class CeremonyCost {
       int n = Integer.parseInt(a);
       Path dir = Files.createTempDirectory("ceremony-cost");
       try (TestNetwork net = new TestNetwork(dir, n, (2 * n) / 3 + 1)) {
-        NodeOptions o = NodeOptions.defaults().withRoundTimeout(Duration.ofSeconds(20)).withConnectTimeout(Duration.ofSeconds(60));
+        NodeOptions o = NodeOptions.defaults().withRoundTimeout(Duration.ofSeconds(20)).withConnectTimeout(Duration.ofSeconds(60))
+            .withDelta(Duration.ofMillis(Long.getLong("tabella.delta.ms", 50)));
         Map<Integer, NodeOptions> opts = new TreeMap<>();
         for (int id = 1; id <= n; id++) {
           opts.put(id, o);
@@ -41,8 +42,11 @@ public final class CeremonyCost {
           ms[r] = (System.nanoTime() - t0) / 1_000_000;
         }
         java.util.Arrays.sort(ms);
-        System.out.printf("n = %d, k = %d: key ceremony (5 rounds: nonce, 3 DKG, confirmation) median %d ms (min %d, max %d)%n",
-            n, (2 * n) / 3 + 1, ms[ms.length / 2], ms[0], ms[ms.length - 1]);
+        int k = (2 * n) / 3 + 1;
+        int t = Math.max((n - 1) / 3, n - k);
+        System.out.printf("n = %d, k = %d, t = %d, Δ = %d ms: key ceremony (5 agreed rounds of (3 + 2t)Δ: nonce, 3 DKG,"
+            + " confirmation; %d ms of clock) median %d ms (min %d, max %d)%n", n, k, t, o.delta().toMillis(),
+            5 * (3 + 2 * t) * o.delta().toMillis(), ms[ms.length / 2], ms[0], ms[ms.length - 1]);
       }
     }
     System.exit(0);
