@@ -22,7 +22,8 @@ import org.tabella.voting.record.InvalidRecordException;
         "3:an input file is missing or malformed",
         "4:network or peer failure (quorum not reached, ceremony aborted, timeouts)",
         "5:internal error (run again with --verbose and report the trace)"},
-    subcommands = {Tabella.DemoCommand.class, KeygenCommand.class, RosterCommand.class, PartyCommand.class,
+    subcommands = {Tabella.DemoCommand.class, KeygenCommand.class, RosterCommand.class, CeremonyCommand.class,
+        ElectionCommand.class, PartyCommand.class,
         Tabella.VerifyCommand.class, VectorsCommand.class, BenchCommand.class, GroupsCommand.class,
         picocli.AutoComplete.GenerateCompletion.class})
 public final class Tabella implements Runnable {

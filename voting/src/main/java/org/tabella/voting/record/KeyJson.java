@@ -38,16 +38,22 @@ final class KeyJson {
 
   static ObjectNode write(ElectionRecord r) {
     ObjectNode o = RecordFiles.root("key");
-    o.put("public_key", StrictJson.hex(r.key().publicKey().element().encode()));
-    o.put("quorum", r.key().threshold());
+    putKey(o, r.key(), r.qualified(), r.ceremony());
+    return o;
+  }
+
+  /** Writes the key fields (everything of key.json but its header) into {@code o}. */
+  static void putKey(ObjectNode o, ThresholdKey key, List<Integer> qualifiedDealers, Optional<CeremonyTranscript> transcript) {
+    o.put("public_key", StrictJson.hex(key.publicKey().element().encode()));
+    o.put("quorum", key.threshold());
     ArrayNode vks = o.putArray("verification_keys");
-    r.key().verificationKeys().forEach((i, x) -> vks.addObject().put("trustee", i).put("key", StrictJson.hex(x.encode())));
+    key.verificationKeys().forEach((i, x) -> vks.addObject().put("trustee", i).put("key", StrictJson.hex(x.encode())));
     ArrayNode q = o.putArray("qualified_dealers");
-    r.qualified().forEach(q::add);
-    if (r.ceremony().isEmpty()) {
+    qualifiedDealers.forEach(q::add);
+    if (transcript.isEmpty()) {
       o.putNull("ceremony");
     } else {
-      CeremonyTranscript t = r.ceremony().get();
+      CeremonyTranscript t = transcript.get();
       ObjectNode c = o.putObject("ceremony");
       c.put("session", StrictJson.hex(t.sessionId()));
       ArrayNode dealers = c.putArray("dealers");
@@ -65,13 +71,16 @@ final class KeyJson {
             .put("signature", StrictJson.hex(k.signature()));
       }
     }
-    return o;
   }
 
   static Contents read(String text, ElectionParameters e) throws InvalidRecordException {
-    Group g = e.group();
     StrictJson.Obj o = StrictJson.parse(FILE, text, FIELDS);
     RecordFiles.checkHeader(o, "key");
+    return readKey(o, e.group());
+  }
+
+  /** Reads the key fields of {@code o} (key.json, or the election-key file) on group {@code g}. */
+  static Contents readKey(StrictJson.Obj o, Group g) throws InvalidRecordException {
     Element pk = o.nonIdentity("public_key", g);
     int quorum = (int) o.integer("quorum", 1, ElectionParameters.MAX_TRUSTEES);
     Map<Integer, Element> vks = new TreeMap<>();

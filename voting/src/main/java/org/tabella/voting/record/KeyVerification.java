@@ -17,8 +17,21 @@ import org.tabella.voting.ElectionParameters;
 final class KeyVerification {
   private KeyVerification() {}
 
+  /** What the key steps check: the key, its ceremony, and the trustee count and quorum it must have. */
+  record Material(org.tabella.groups.Group group, int trustees, int quorum, ThresholdKey key, List<Integer> qualified,
+      java.util.Optional<CeremonyTranscript> ceremony) {
+    static Material of(ElectionRecord r) {
+      return new Material(r.election().group(), r.election().trustees(), r.election().quorum(), r.key(), r.qualified(),
+          r.ceremony());
+    }
+  }
+
   static void run(ElectionRecord r, Checks checks) {
-    ElectionParameters e = r.election();
+    run(Material.of(r), checks);
+  }
+
+  static void run(Material r, Checks checks) {
+    Material e = r;
     ThresholdKey key = r.key();
     boolean shaped = checks.check(KEY_PARAMETERS, key.threshold() == e.quorum(), "key",
         "quorum " + key.threshold() + " differs from the election's " + e.quorum());
@@ -35,8 +48,8 @@ final class KeyVerification {
     ceremony(r, checks);
   }
 
-  private static void ceremony(ElectionRecord r, Checks checks) {
-    ElectionParameters e = r.election();
+  private static void ceremony(Material r, Checks checks) {
+    Material e = r;
     if (r.ceremony().isEmpty()) {
       checks.check(KEY_CEREMONY, r.qualified().isEmpty(), "key",
           "qualified dealers listed without a ceremony transcript to prove them");
@@ -64,8 +77,8 @@ final class KeyVerification {
   }
 
   /** The parties' signed confirmations: distinct, increasing ids in 1..n, each valid, at least k. */
-  private static void confirmations(ElectionRecord r, CeremonyTranscript t, Checks checks) {
-    ElectionParameters e = r.election();
+  private static void confirmations(Material r, CeremonyTranscript t, Checks checks) {
+    Material e = r;
     byte[] digest = Confirmation.digest(t.sessionId(), new TreeSet<>(t.dealerIds()), r.key());
     int last = 0;
     for (Confirmation c : t.confirmations()) {

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.tabella.voting.ElectionParameters;
 
 /**
  * Reads and writes an election record as a directory of four JSON files (SPEC.md §4.4; JSON Schema
@@ -28,6 +29,63 @@ public final class RecordIo {
     save(dir.resolve(KeyJson.FILE), KeyJson.write(r));
     save(dir.resolve(BallotsJson.FILE), BallotsJson.write(r));
     save(dir.resolve(TallyJson.FILE), TallyJson.write(r));
+  }
+
+  /**
+   * An election before its first ballot: its parameters and its key ceremony's outcome — the first
+   * two files of its record (SPEC.md §4.7).
+   *
+   * @param election the election parameters
+   * @param key the key ceremony's public outcome
+   */
+  public record Definition(ElectionParameters election, ElectionKeyFile.ElectionKey key) {}
+
+  /**
+   * Writes an election definition into {@code dir}: {@code election.json} and {@code key.json}, as
+   * in the record. Refuses a directory that already holds either.
+   *
+   * @throws IllegalArgumentException if the key does not fit the election (group, trustees, quorum)
+   * @throws java.nio.file.FileAlreadyExistsException if a file exists
+   */
+  public static void writeDefinition(Definition d, Path dir) throws IOException {
+    ElectionParameters e = d.election();
+    ElectionKeyFile.ElectionKey k = d.key();
+    if (!e.group().equals(k.group()) || e.trustees() != k.trustees() || e.quorum() != k.key().threshold()) {
+      throw new IllegalArgumentException("the key (" + k.group().name() + ", " + k.key().threshold() + " of "
+          + k.trustees() + ") does not fit the election (" + e.group().name() + ", " + e.quorum() + " of " + e.trustees() + ")");
+    }
+    Files.createDirectories(dir);
+    for (String f : new String[] {ElectionJson.FILE, KeyJson.FILE}) {
+      if (Files.exists(dir.resolve(f))) {
+        throw new java.nio.file.FileAlreadyExistsException(dir.resolve(f).toString());
+      }
+    }
+    save(dir.resolve(ElectionJson.FILE), ElectionJson.write(e));
+    ObjectNode key = RecordFiles.root("key");
+    KeyJson.putKey(key, k.key(), k.qualified(), java.util.Optional.of(k.ceremony()));
+    save(dir.resolve(KeyJson.FILE), key);
+  }
+
+  /**
+   * Reads an election definition, strictly, and checks its key as verification steps V1–V3 do.
+   *
+   * @throws InvalidRecordException for malformed content or a key that does not check
+   */
+  public static Definition readDefinition(Path dir) throws IOException, InvalidRecordException {
+    var election = ElectionJson.read(load(dir, ElectionJson.FILE));
+    var key = KeyJson.read(load(dir, KeyJson.FILE), election);
+    if (key.ceremony().isEmpty()) {
+      throw new InvalidRecordException(KeyJson.FILE, "$.ceremony", "an election definition carries its ceremony transcript");
+    }
+    Checks checks = new Checks();
+    KeyVerification.run(new KeyVerification.Material(election.group(), election.trustees(), election.quorum(), key.key(),
+        key.qualified(), key.ceremony()), checks);
+    if (!checks.findings.isEmpty()) {
+      Finding f = checks.findings.get(0);
+      throw new InvalidRecordException(KeyJson.FILE, f.location(), f.message());
+    }
+    return new Definition(election, new ElectionKeyFile.ElectionKey(election.group(), election.trustees(), key.key(),
+        key.qualified(), key.ceremony().get()));
   }
 
   /**
