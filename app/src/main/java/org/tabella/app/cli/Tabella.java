@@ -23,7 +23,7 @@ import org.tabella.voting.record.InvalidRecordException;
         "4:network or peer failure (quorum not reached, ceremony aborted, timeouts)",
         "5:internal error (run again with --verbose and report the trace)"},
     subcommands = {Tabella.DemoCommand.class, KeygenCommand.class, RosterCommand.class, CeremonyCommand.class,
-        ElectionCommand.class, PartyCommand.class,
+        ElectionCommand.class, BoardCommand.class, VoteCommand.class, PartyCommand.class,
         Tabella.VerifyCommand.class, VectorsCommand.class, BenchCommand.class, GroupsCommand.class,
         picocli.AutoComplete.GenerateCompletion.class})
 public final class Tabella implements Runnable {

@@ -72,8 +72,18 @@ public final class RecordIo {
    * @throws InvalidRecordException for malformed content or a key that does not check
    */
   public static Definition readDefinition(Path dir) throws IOException, InvalidRecordException {
-    var election = ElectionJson.read(load(dir, ElectionJson.FILE));
-    var key = KeyJson.read(load(dir, KeyJson.FILE), election);
+    return parseDefinition(load(dir, ElectionJson.FILE), load(dir, KeyJson.FILE));
+  }
+
+  /**
+   * Parses an election definition from the texts of its two files (as a board serves them), with
+   * the checks of {@link #readDefinition}.
+   *
+   * @throws InvalidRecordException for malformed content or a key that does not check
+   */
+  public static Definition parseDefinition(String electionJson, String keyJson) throws InvalidRecordException {
+    var election = ElectionJson.read(electionJson);
+    var key = KeyJson.read(keyJson, election);
     if (key.ceremony().isEmpty()) {
       throw new InvalidRecordException(KeyJson.FILE, "$.ceremony", "an election definition carries its ceremony transcript");
     }

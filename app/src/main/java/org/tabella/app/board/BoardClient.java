@@ -1,0 +1,118 @@
+package org.tabella.app.board;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import org.tabella.voting.Ballot;
+import org.tabella.voting.BallotCodec;
+import org.tabella.voting.Ballots;
+import org.tabella.voting.record.InvalidRecordException;
+import org.tabella.voting.record.RecordIo;
+
+/**
+ * A voter's side of the board's API (SPEC.md §4.8), for {@code tabella vote} and integrators: fetch
+ * and check the election, encrypt, submit — retrying the same ballot until the board answers, which
+ * is safe because the same ballot posted twice gets the same receipt — and look the ballot up.
+ */
+public final class BoardClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What the board acknowledged. */
+  public record Receipt(String ballotId, String trackingCode, long position, String head) {}
+
+  /** The board refused the ballot (the status and its reason). */
+  public static final class RefusedException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+
+    RefusedException(int status, String reason) {
+      super(reason);
+      this.status = status;
+    }
+
+    /** The HTTP status (400, 403, 409, 413, …). */
+    public int status() {
+      return status;
+    }
+  }
+
+  private final URI base;
+  private final HttpClient http;
+
+  /** A client for the board at {@code base} (e.g. {@code https://host:8443/}) pinned to its certificate. */
+  public BoardClient(URI base, String fingerprint) {
+    this.base = base;
+    this.http = PinnedHttps.client(fingerprint);
+  }
+
+  /**
+   * Fetches the election definition and checks its key (steps V1–V3).
+   *
+   * @throws InvalidRecordException if what the board serves is not a valid definition
+   */
+  public RecordIo.Definition election() throws IOException, InterruptedException, InvalidRecordException {
+    JsonNode o = get("api/election");
+    return RecordIo.parseDefinition(JSON.writeValueAsString(o.get("election")), JSON.writeValueAsString(o.get("key")));
+  }
+
+  /** Encrypts {@code choices} (contest → one 0/1 per option) under a fresh random ballot id. */
+  public static Ballot encrypt(RecordIo.Definition d, Map<String, int[]> choices) {
+    byte[] id = new byte[16];
+    new SecureRandom().nextBytes(id);
+    return Ballots.encrypt(d.election(), d.key().key().publicKey(), HexFormat.of().formatHex(id), choices);
+  }
+
+  /**
+   * Submits a ballot, retrying it (up to {@code attempts} times, backing off) while the board is
+   * unreachable or busy.
+   *
+   * @throws RefusedException if the board refuses it
+   */
+  public Receipt submit(Ballot b, int attempts) throws IOException, InterruptedException, RefusedException {
+    String body = JSON.createObjectNode().put("ballot", HexFormat.of().formatHex(BallotCodec.encode(b))).toString();
+    IOException last = null;
+    for (int i = 0; i < attempts; i++) {
+      try {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("api/ballots"))
+            .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode o = JSON.readTree(r.body());
+        if (r.statusCode() == 201) {
+          return new Receipt(o.get("ballot_id").asText(), o.get("tracking_code").asText(), o.get("position").asLong(),
+              o.get("head").asText());
+        }
+        if (r.statusCode() != 503 && r.statusCode() != 429 && !(r.statusCode() == 400 && o.path("error").asText().contains("retry"))) {
+          throw new RefusedException(r.statusCode(), o.path("error").asText("HTTP " + r.statusCode()));
+        }
+      } catch (IOException e) {
+        last = e;
+      }
+      Thread.sleep(Math.min(5000, 100L << Math.min(i, 6)));
+    }
+    throw last != null ? last : new IOException("the board stayed busy");
+  }
+
+  /** The board's entry for a tracking code, or null if it holds none. */
+  public JsonNode lookup(String trackingCode) throws IOException, InterruptedException {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("api/ballots/" + trackingCode))
+        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return r.statusCode() == 404 ? null : JSON.readTree(r.body());
+  }
+
+  private JsonNode get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET()
+        .build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException("GET " + path + ": HTTP " + r.statusCode());
+    }
+    return JSON.readTree(r.body());
+  }
+}

@@ -1,0 +1,253 @@
+package org.tabella.app.board;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import org.tabella.crypto.elgamal.Ciphertext;
+import org.tabella.voting.Ballot;
+import org.tabella.voting.Ballots;
+import org.tabella.voting.board.BulletinBoard;
+import org.tabella.voting.board.Receipt;
+import org.tabella.voting.board.Submission;
+import org.tabella.voting.record.RecordIo;
+import org.tabella.voting.tally.EncryptedTally;
+
+/**
+ * The bulletin board behind the HTTPS API (SPEC.md §4.8), without any HTTP: one election's
+ * definition, its board file, whether voting is closed, and an admission queue. Ballots from many
+ * clients are verified and written in batches by one admission thread — all cores verify a batch,
+ * one fsync commits it — and each caller's future completes only once its ballot is on disk (or
+ * refused). Closing is durable too ({@code closed.json}, written atomically); a restart resumes
+ * from the board file and that marker.
+ */
+public final class BoardService implements AutoCloseable {
+  /** The most ballots one admission batch takes. */
+  static final int BATCH = 256;
+
+  /** What happened to one submission. */
+  public sealed interface Outcome {
+    /** On the board and on disk. */
+    record Accepted(Receipt receipt, byte[] head) implements Outcome {}
+
+    /** Refused, nothing stored. */
+    record Refused(String reason) implements Outcome {}
+
+    /** Another ballot already uses this ballot id. */
+    record Conflict(String reason) implements Outcome {}
+
+    /** Voting is closed. */
+    record Closed() implements Outcome {}
+  }
+
+  /** One ballot on the board, as listed. */
+  public record Entry(int position, String ballotId, String trackingCode, byte[] ballot) {}
+
+  private record Pending(Ballot ballot, CompletableFuture<Outcome> result) {}
+
+  private final RecordIo.Definition definition;
+  private final Path data;
+  private final BulletinBoard board;
+  private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(16_384);
+  private final Thread admission;
+  private final Map<String, Integer> byTrackingCode = new HashMap<>();
+  private final List<String> trackingCodes = new ArrayList<>();
+  private volatile boolean closed;
+  private volatile boolean stopping;
+
+  private BoardService(RecordIo.Definition definition, Path data, BulletinBoard board, boolean closed) {
+    this.definition = definition;
+    this.data = data;
+    this.board = board;
+    this.closed = closed;
+    List<byte[]> encoded = board.encodedBallots();
+    for (int i = 0; i < encoded.size(); i++) {
+      String code = Ballots.trackingCode(definition.election(), encoded.get(i));
+      trackingCodes.add(code);
+      byTrackingCode.put(code, i);
+    }
+    this.admission = new Thread(this::admit, "board-admission");
+    this.admission.setDaemon(true);
+    this.admission.start();
+  }
+
+  /**
+   * Opens (or resumes) the board of {@code definition} in {@code data}: {@code board.log} (only a
+   * board of this very election and key opens) and {@code closed.json} if voting was closed.
+   */
+  public static BoardService open(RecordIo.Definition definition, Path data) throws IOException {
+    Files.createDirectories(data);
+    BulletinBoard board = BulletinBoard.open(data.resolve("board.log"), definition.election(),
+        definition.key().key().publicKey());
+    return new BoardService(definition, data, board, Files.exists(data.resolve("closed.json")));
+  }
+
+  /** The election definition served. */
+  public RecordIo.Definition definition() {
+    return definition;
+  }
+
+  /** Whether voting is closed. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Ballots on the board. */
+  public int size() {
+    return board.size();
+  }
+
+  /** The chain head. */
+  public byte[] head() {
+    return board.head();
+  }
+
+  /**
+   * Queues a ballot for admission; the future completes once it is on disk, refused, or voting is
+   * closed. A ballot identical to one on the board gets the same receipt again.
+   */
+  public CompletableFuture<Outcome> submit(Ballot b) {
+    CompletableFuture<Outcome> f = new CompletableFuture<>();
+    if (closed) {
+      f.complete(new Outcome.Closed());
+    } else if (!queue.offer(new Pending(b, f))) {
+      f.complete(new Outcome.Refused("the board is busy; retry"));
+    }
+    return f;
+  }
+
+  private void admit() {
+    List<Pending> batch = new ArrayList<>();
+    while (!stopping) {
+      try {
+        batch.clear();
+        Pending first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, BATCH - 1);
+        admitBatch(batch);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  private synchronized void admitBatch(List<Pending> batch) {
+    if (closed) {
+      batch.forEach(p -> p.result().complete(new Outcome.Closed()));
+      return;
+    }
+    List<Ballot> ballots = new ArrayList<>();
+    batch.forEach(p -> ballots.add(p.ballot()));
+    List<Submission> results;
+    try {
+      results = board.submitAll(ballots);
+    } catch (IOException | RuntimeException e) {
+      batch.forEach(p -> p.result().complete(new Outcome.Refused("the board could not store the ballot; retry")));
+      return;
+    }
+    byte[] head = board.head();
+    List<byte[]> encoded = board.encodedBallots();
+    for (int i = trackingCodes.size(); i < encoded.size(); i++) {
+      String code = Ballots.trackingCode(definition.election(), encoded.get(i));
+      trackingCodes.add(code);
+      byTrackingCode.put(code, i);
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      Submission s = results.get(i);
+      Outcome o;
+      if (s instanceof Submission.Accepted a) {
+        o = new Outcome.Accepted(a.receipt(), head);
+      } else {
+        String reason = ((Submission.Rejected) s).reason();
+        o = reason.contains("is already used by another ballot") ? new Outcome.Conflict(reason) : new Outcome.Refused(reason);
+      }
+      batch.get(i).result().complete(o);
+    }
+  }
+
+  /** Up to {@code limit} ballots from position {@code from}. */
+  public synchronized List<Entry> ballots(int from, int limit) {
+    List<byte[]> encoded = board.encodedBallots();
+    List<Ballot> all = board.ballots();
+    List<Entry> out = new ArrayList<>();
+    for (int i = Math.max(0, from); i < encoded.size() && out.size() < limit; i++) {
+      out.add(new Entry(i, all.get(i).ballotId(), trackingCodes.get(i), encoded.get(i)));
+    }
+    return out;
+  }
+
+  /** The ballot with this tracking code, or null. */
+  public synchronized Entry find(String trackingCode) {
+    Integer i = byTrackingCode.get(trackingCode);
+    return i == null ? null : ballots(i, 1).get(0);
+  }
+
+  /**
+   * Closes voting, durably: later submissions are refused.
+   *
+   * @return false if voting was already closed
+   */
+  public synchronized boolean closeVoting() throws IOException {
+    if (closed) {
+      return false;
+    }
+    String marker = "{\"ballots\": " + board.size() + ", \"head\": \"" + HexFormat.of().formatHex(board.head()) + "\"}\n";
+    Path tmp = data.resolve("closed.json.tmp");
+    Files.writeString(tmp, marker, StandardCharsets.UTF_8);
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      ch.force(true);
+    }
+    Files.move(tmp, data.resolve("closed.json"), StandardCopyOption.ATOMIC_MOVE);
+    try (FileChannel dir = FileChannel.open(data, StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) {
+      // Some file systems cannot sync a directory; the rename is still atomic.
+    }
+    closed = true;
+    return true;
+  }
+
+  /**
+   * The encrypted tally, one ciphertext per (contest, option), once voting is closed.
+   *
+   * @throws IllegalStateException while voting is open
+   */
+  public synchronized List<List<Ciphertext>> tally() {
+    if (!closed) {
+      throw new IllegalStateException("voting is still open");
+    }
+    return EncryptedTally.of(definition.election(), board.ballots());
+  }
+
+  /** Stops admission (queued ballots are refused, so their clients retry) and closes the board file. */
+  @Override
+  public void close() throws IOException {
+    stopping = true;
+    admission.interrupt();
+    try {
+      admission.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    List<Pending> left = new ArrayList<>();
+    queue.drainTo(left);
+    left.forEach(p -> p.result().complete(new Outcome.Refused("the board is shutting down; retry")));
+    synchronized (this) {
+      board.close();
+    }
+  }
+}
