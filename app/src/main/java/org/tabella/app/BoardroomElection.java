@@ -47,6 +47,20 @@ public final class BoardroomElection {
    * The election's part of every instance name: the first 16 hex digits of its hash. Election ids
    * carry the key ceremony's run nonce, so no message of an earlier run is taken for this one.
    */
+  /**
+   * The decryption ceremony of an election whose ballots came from a board: waits for the other
+   * trustees online (busy is not absent), then decrypts every tally entry with them over the roster
+   * network (instances {@code tally/<tag>/…}), each share proven.
+   *
+   * @throws InsufficientSharesException if fewer than k trustees answered validly
+   */
+  public static List<DecryptedEntry> decryptTally(PartyNode node, ElectionParameters election,
+      org.tabella.crypto.threshold.ThresholdKey key, org.tabella.crypto.threshold.KeyShare share, List<Ballot> ballots)
+      throws InterruptedException, InsufficientSharesException {
+    node.barrier("decrypt-ready/" + runTag(election));
+    return TallyDecryption.run(election, key, ballots, new NetworkTrustees(node, share, runTag(election)));
+  }
+
   static String runTag(ElectionParameters election) {
     return java.util.HexFormat.of().formatHex(election.hash(), 0, 8);
   }

@@ -94,6 +94,10 @@ final class BoardApi {
           send(ctx, keepAlive, m == HttpMethod.POST ? close(req) : notAllowed("POST"));
         } else if (path.equals("/api/tally")) {
           send(ctx, keepAlive, m == HttpMethod.GET ? tally() : notAllowed("GET"));
+        } else if (path.equals("/api/decryption")) {
+          send(ctx, keepAlive, m == HttpMethod.POST ? decryption(req) : notAllowed("POST"));
+        } else if (path.equals("/api/record")) {
+          send(ctx, keepAlive, m == HttpMethod.GET ? record() : notAllowed("GET"));
         } else {
           send(ctx, keepAlive, error(HttpResponseStatus.NOT_FOUND, "no such resource: " + path));
         }
@@ -240,6 +244,45 @@ final class BoardApi {
         entries.addObject().put("contest", election.contests().get(c).id()).put("option", opt)
             .put("a", HexFormat.of().formatHex(x.a().encode())).put("b", HexFormat.of().formatHex(x.b().encode()));
       }
+    }
+    return new Response(HttpResponseStatus.OK, o);
+  }
+
+  /** A trustee posts the decrypted tally (a record's tally.json); it is published only if the whole record verifies. */
+  private Response decryption(FullHttpRequest req) throws IOException {
+    if (!service.isClosed()) {
+      return error(HttpResponseStatus.CONFLICT, "voting is still open");
+    }
+    java.util.List<org.tabella.voting.tally.DecryptedEntry> entries;
+    try {
+      entries = org.tabella.voting.record.RecordIo.parseTally(req.content().toString(StandardCharsets.UTF_8),
+          service.definition().election());
+    } catch (org.tabella.voting.record.InvalidRecordException e) {
+      return error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+    }
+    org.tabella.voting.record.VerificationReport report;
+    try {
+      report = service.publish(entries);
+    } catch (IllegalStateException e) {
+      return error(HttpResponseStatus.CONFLICT, e.getMessage());
+    }
+    if (!report.valid()) {
+      return error(HttpResponseStatus.BAD_REQUEST, "the record would not verify: " + report.findings().get(0));
+    }
+    ObjectNode o = JSON.createObjectNode();
+    o.put("published", true);
+    return new Response(HttpResponseStatus.CREATED, o);
+  }
+
+  /** The complete record, its four files as one object. */
+  private Response record() throws IOException {
+    Path dir = service.record();
+    if (dir == null) {
+      return error(HttpResponseStatus.CONFLICT, "no record yet: the tally is not decrypted");
+    }
+    ObjectNode o = JSON.createObjectNode();
+    for (String f : new String[] {"election", "key", "ballots", "tally"}) {
+      o.set(f, JSON.readTree(Files.readString(dir.resolve(f + ".json"))));
     }
     return new Response(HttpResponseStatus.OK, o);
   }

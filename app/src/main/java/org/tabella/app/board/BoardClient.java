@@ -100,6 +100,62 @@ public final class BoardClient {
     throw last != null ? last : new IOException("the board stayed busy");
   }
 
+  /**
+   * Fetches the published record into a fresh temporary directory (its four files, as served) and
+   * returns it; the caller verifies it.
+   *
+   * @throws IOException if there is none yet or the board cannot be reached
+   */
+  public java.nio.file.Path fetchRecord() throws IOException, InterruptedException {
+    JsonNode o = get("api/record");
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tabella-record");
+    for (String f : new String[] {"election", "key", "ballots", "tally"}) {
+      if (!o.has(f)) {
+        throw new IOException("the board's record has no " + f + ".json");
+      }
+      java.nio.file.Files.writeString(dir.resolve(f + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o.get(f)));
+    }
+    return dir;
+  }
+
+  /** Every ballot on the board, in board order, with the head the board reports. */
+  public record BoardBallots(java.util.List<byte[]> ballots, String head) {}
+
+  /** Fetches every ballot, page by page. */
+  public BoardBallots allBallots() throws IOException, InterruptedException {
+    java.util.List<byte[]> out = new java.util.ArrayList<>();
+    String head = null;
+    while (true) {
+      JsonNode page = get("api/ballots?from=" + out.size() + "&limit=1000");
+      for (JsonNode b : page.get("ballots")) {
+        out.add(HexFormat.of().parseHex(b.get("ballot").asText()));
+      }
+      head = page.get("head").asText();
+      if (page.get("ballots").size() == 0 || out.size() >= page.get("total").asInt()) {
+        return new BoardBallots(out, head);
+      }
+    }
+  }
+
+  /** The board's encrypted tally response (after close). */
+  public JsonNode tally() throws IOException, InterruptedException {
+    return get("api/tally");
+  }
+
+  /**
+   * Posts the decrypted tally (a record's tally.json text).
+   *
+   * @throws RefusedException if the board refuses it (the record would not verify, or another is published)
+   */
+  public void postDecryption(String tallyJson) throws IOException, InterruptedException, RefusedException {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("api/decryption"))
+        .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(tallyJson)).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 201) {
+      throw new RefusedException(r.statusCode(), JSON.readTree(r.body()).path("error").asText("HTTP " + r.statusCode()));
+    }
+  }
+
   /** The board's entry for a tracking code, or null if it holds none. */
   public JsonNode lookup(String trackingCode) throws IOException, InterruptedException {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("api/ballots/" + trackingCode))

@@ -22,7 +22,12 @@ import org.tabella.voting.board.BulletinBoard;
 import org.tabella.voting.board.Receipt;
 import org.tabella.voting.board.Submission;
 import org.tabella.voting.record.RecordIo;
+import org.tabella.voting.record.ElectionRecord;
+import org.tabella.voting.record.RecordVerifier;
+import org.tabella.voting.record.VerificationReport;
+import org.tabella.voting.tally.DecryptedEntry;
 import org.tabella.voting.tally.EncryptedTally;
+import java.util.Optional;
 
 /**
  * The bulletin board behind the HTTPS API (SPEC.md §4.8), without any HTTP: one election's
@@ -231,6 +236,45 @@ public final class BoardService implements AutoCloseable {
       throw new IllegalStateException("voting is still open");
     }
     return EncryptedTally.of(definition.election(), board.ballots());
+  }
+
+  /**
+   * Publishes the election record: the definition, the board's ballots and head, and the trustees'
+   * decrypted entries — but only if the whole record verifies (SPEC.md §4.5), so the board never
+   * serves a result that does not check. The first valid record stays; a later identical one is
+   * accepted again, a different one refused.
+   *
+   * @return the verification report (valid: published)
+   * @throws IllegalStateException while voting is open
+   */
+  public synchronized VerificationReport publish(List<DecryptedEntry> entries) throws IOException {
+    if (!closed) {
+      throw new IllegalStateException("voting is still open");
+    }
+    var k = definition.key();
+    ElectionRecord r = new ElectionRecord(definition.election(), k.key(), k.qualified(), Optional.of(k.ceremony()),
+        board.encodedBallots(), board.head(), entries);
+    VerificationReport report = RecordVerifier.verify(r);
+    if (!report.valid()) {
+      return report;
+    }
+    Path dir = data.resolve("record");
+    if (Files.exists(dir.resolve("tally.json"))) {
+      if (!Files.readString(dir.resolve("tally.json")).equals(RecordIo.tallyText(r))) {
+        throw new IllegalStateException("a different valid record is already published");
+      }
+      return report;
+    }
+    Path tmp = data.resolve("record.tmp");
+    RecordIo.write(r, tmp);
+    Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+    return report;
+  }
+
+  /** The published record's directory, or null before decryption. */
+  public Path record() {
+    Path dir = data.resolve("record");
+    return Files.exists(dir.resolve("tally.json")) ? dir : null;
   }
 
   /** Stops admission (queued ballots are refused, so their clients retry) and closes the board file. */

@@ -23,7 +23,7 @@ import org.tabella.voting.record.InvalidRecordException;
         "4:network or peer failure (quorum not reached, ceremony aborted, timeouts)",
         "5:internal error (run again with --verbose and report the trace)"},
     subcommands = {Tabella.DemoCommand.class, KeygenCommand.class, RosterCommand.class, CeremonyCommand.class,
-        ElectionCommand.class, BoardCommand.class, VoteCommand.class, PartyCommand.class,
+        ElectionCommand.class, BoardCommand.class, VoteCommand.class, DecryptCommand.class, PartyCommand.class,
         Tabella.VerifyCommand.class, VectorsCommand.class, BenchCommand.class, GroupsCommand.class,
         picocli.AutoComplete.GenerateCompletion.class})
 public final class Tabella implements Runnable {
@@ -107,13 +107,32 @@ public final class Tabella implements Runnable {
       description = "Verify an election record: the twelve steps of SPEC.md §4.5. Exit 0 if valid, 1 if not, 3 if"
           + " the record cannot be read.")
   static final class VerifyCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR", description = "the record directory")
-    Path dir;
+    @Parameters(paramLabel = "DIR|URL", description = "the record directory, or a board's https URL (its published"
+        + " record is fetched; --pin needed)")
+    String where;
     @Option(names = "--json", description = "print one JSON object: valid, per-step checks, findings, results")
     boolean json;
+    @Option(names = "--pin", description = "for a URL: the board certificate's SHA-256 fingerprint")
+    String pin;
 
     @Override
     public Integer call() throws Exception {
+      Path dir;
+      if (where.startsWith("https://")) {
+        if (pin == null) {
+          throw UserError.usage("verifying a board's record needs --pin (its certificate fingerprint)");
+        }
+        java.net.URI base = java.net.URI.create(where.endsWith("/") ? where : where + "/");
+        try {
+          dir = new org.tabella.app.board.BoardClient(base, pin).fetchRecord();
+        } catch (IllegalArgumentException e) {
+          throw UserError.usage("--pin: " + e.getMessage());
+        } catch (java.io.IOException e) {
+          throw UserError.network("cannot fetch the record from " + where + ": " + e.getMessage());
+        }
+      } else {
+        dir = Path.of(where);
+      }
       ElectionRecord record;
       try {
         record = RecordIo.read(dir);

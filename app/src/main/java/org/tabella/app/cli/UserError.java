@@ -28,6 +28,11 @@ final class UserError extends RuntimeException {
     return new UserError(ExitCodes.NETWORK, message);
   }
 
+  /** A result that does not verify (exit 1). */
+  static UserError verification(String message) {
+    return new UserError(ExitCodes.FAILED, message);
+  }
+
   int exitCode() {
     return exitCode;
   }

@@ -10,7 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.tabella.voting.ElectionParameters;
+import org.tabella.voting.tally.DecryptedEntry;
 
 /**
  * Reads and writes an election record as a directory of four JSON files (SPEC.md §4.4; JSON Schema
@@ -96,6 +98,20 @@ public final class RecordIo {
     }
     return new Definition(election, new ElectionKeyFile.ElectionKey(election.group(), election.trustees(), key.key(),
         key.qualified(), key.ceremony().get()));
+  }
+
+  /** The text of a record's {@code tally.json} (what trustees post to a board). */
+  public static String tallyText(ElectionRecord r) throws IOException {
+    return StrictJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(TallyJson.write(r)) + "\n";
+  }
+
+  /**
+   * Parses a {@code tally.json} text for {@code election}, strictly.
+   *
+   * @throws InvalidRecordException for anything malformed (names the path)
+   */
+  public static List<DecryptedEntry> parseTally(String text, ElectionParameters election) throws InvalidRecordException {
+    return TallyJson.read(text, election);
   }
 
   /**
