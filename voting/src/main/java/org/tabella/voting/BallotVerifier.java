@@ -21,13 +21,17 @@ public final class BallotVerifier {
   /** Returns, for each ballot with a problem, its index and the problems; empty when all are valid. */
   public static Map<Integer, List<String>> problems(ElectionParameters election, ElGamalPublicKey key,
       List<Ballot> ballots) {
-    int chunks = (ballots.size() + CHUNK - 1) / CHUNK;
+    // At most CHUNK ballots per batch, but small batches (a board's admission of a few dozen) are
+    // still cut so that every core gets some.
+    int cores = Runtime.getRuntime().availableProcessors();
+    int chunk = Math.max(4, Math.min(CHUNK, (ballots.size() + 2 * cores - 1) / (2 * cores)));
+    int chunks = (ballots.size() + chunk - 1) / chunk;
     List<Map<Integer, List<String>>> parts = IntStream.range(0, chunks).parallel().mapToObj(c -> {
       Map<Integer, List<String>> found = new TreeMap<>();
       ProofBatch batch = new ProofBatch(key.group());
       List<int[]> ranges = new ArrayList<>();
-      int end = Math.min(ballots.size(), (c + 1) * CHUNK);
-      for (int i = c * CHUNK; i < end; i++) {
+      int end = Math.min(ballots.size(), (c + 1) * chunk);
+      for (int i = c * chunk; i < end; i++) {
         int start = batch.size();
         List<String> p = Ballots.addTo(batch, election, key, ballots.get(i));
         ranges.add(new int[] {i, start, batch.size()});

@@ -46,6 +46,16 @@ final class BenchCommand implements Callable<Integer> {
       + "accept, tally, decrypt 3 of 5, write and verify the record)")
   Integer election;
 
+  @Option(names = "--board", description = "instead: load a running board (https URL) with --voters ballots from"
+      + " --concurrency clients; needs --pin")
+  java.net.URI board;
+  @Option(names = "--pin", description = "the board certificate's SHA-256 fingerprint")
+  String pin;
+  @Option(names = "--voters", defaultValue = "1000", description = "ballots for --board (default ${DEFAULT-VALUE})")
+  int voters;
+  @Option(names = "--concurrency", defaultValue = "50", description = "concurrent clients for --board (default ${DEFAULT-VALUE})")
+  int concurrency;
+
   /** Selections per batch in {@code selection-verify-batch} (the figure is per selection). */
   static final int BATCH = 1024;
 
@@ -61,6 +71,16 @@ final class BenchCommand implements Callable<Integer> {
     }
     if (millis < 1) {
       throw UserError.usage("--millis must be at least 1");
+    }
+    if (board != null) {
+      if (pin == null) {
+        throw UserError.usage("--board needs --pin (the board certificate's fingerprint)");
+      }
+      if (voters < 1 || concurrency < 1 || concurrency > 1000) {
+        throw UserError.usage("--voters ≥ 1 and 1 ≤ --concurrency ≤ 1000");
+      }
+      return BoardLoad.run(board.toString().endsWith("/") ? board : java.net.URI.create(board + "/"), pin, voters,
+          concurrency, json);
     }
     if (election != null) {
       if (election < 1) {
