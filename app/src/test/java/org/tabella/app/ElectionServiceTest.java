@@ -3,12 +3,9 @@ package org.tabella.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tabella.app.board.BoardClient;
-import org.tabella.app.board.PinnedHttps;
 import org.tabella.app.cli.Tabella;
 import org.tabella.network.roster.RosterTool;
 import org.tabella.voting.record.ElectionRecord;
@@ -181,13 +177,13 @@ class ElectionServiceTest {
     pool.shutdown();
 
     // Close with the admin token.
-    String token = Files.readString(data.resolve("admin.token")).trim();
-    HttpResponse<String> closed = PinnedHttps.client(pin).send(HttpRequest.newBuilder(url.resolve("api/close"))
-        .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, closed.statusCode(), closed.body());
-    JsonNode state = new com.fasterxml.jackson.databind.ObjectMapper().readTree(closed.body());
-    assertEquals(200, state.get("ballots").asInt(), "every acknowledged ballot is on the board, none twice");
+    String closed = CommandLineTest.run("board", "close", "--board", url.toString(), "--pin", pin, "--token-file",
+        data.resolve("admin.token").toString());
+    assertTrue(closed.startsWith("0\n") && closed.contains("voting closed: 200 ballots"),
+        "every acknowledged ballot is on the board, none twice: " + closed);
+    String again = CommandLineTest.run("board", "close", "--board", url.toString(), "--pin", pin, "--token-file",
+        data.resolve("admin.token").toString());
+    assertTrue(again.startsWith("2\n") && again.contains("already closed"), again);
 
     // Decryption: trustees 1 and 3; trustee 2 is absent.
     List<Process> trustees = new ArrayList<>();

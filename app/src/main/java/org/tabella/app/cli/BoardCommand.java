@@ -14,11 +14,51 @@ import picocli.CommandLine.Option;
 
 /** {@code tabella board}: the bulletin-board service. */
 @Command(name = "board", mixinStandardHelpOptions = true, description = "The bulletin-board service for remote voters.",
-    subcommands = {BoardCommand.Serve.class})
+    subcommands = {BoardCommand.Serve.class, BoardCommand.Close.class})
 final class BoardCommand implements Runnable {
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "give a subcommand: serve");
+    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "give a subcommand: serve or close");
+  }
+
+  /** {@code tabella board close}: closes voting on a running board with its admin token. */
+  @Command(name = "close", mixinStandardHelpOptions = true,
+      description = "Close voting on a board (needs its admin token, DATA/admin.token).")
+  static final class Close implements Callable<Integer> {
+    @Option(names = "--board", required = true, description = "the board's URL")
+    java.net.URI board;
+    @Option(names = "--pin", required = true, description = "the board certificate's SHA-256 fingerprint")
+    String pin;
+    @Option(names = "--token-file", required = true, description = "the admin token file (DATA/admin.token)")
+    Path tokenFile;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!Files.exists(tokenFile)) {
+        throw UserError.input("token file not found: " + tokenFile);
+      }
+      String token = Files.readString(tokenFile).trim();
+      java.net.http.HttpClient http;
+      try {
+        http = org.tabella.app.board.PinnedHttps.client(pin);
+      } catch (IllegalArgumentException e) {
+        throw UserError.usage("--pin: " + e.getMessage());
+      }
+      java.net.URI base = board.toString().endsWith("/") ? board : java.net.URI.create(board + "/");
+      java.net.http.HttpResponse<String> r;
+      try {
+        r = http.send(java.net.http.HttpRequest.newBuilder(base.resolve("api/close")).header("Authorization", "Bearer " + token)
+            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      } catch (java.io.IOException e) {
+        throw UserError.network("cannot reach the board at " + board + ": " + e.getMessage());
+      }
+      var o = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+      if (r.statusCode() != 200) {
+        throw UserError.usage("the board did not close (HTTP " + r.statusCode() + "): " + o.path("error").asText());
+      }
+      System.out.printf("voting closed: %d ballots, head %s%n", o.get("ballots").asInt(), o.get("head").asText());
+      return 0;
+    }
   }
 
   /** {@code tabella board serve}. */
