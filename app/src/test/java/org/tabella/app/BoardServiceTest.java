@@ -149,6 +149,15 @@ class BoardServiceTest {
     assertNull(client.lookup("not-a-real-code"));
     assertEquals(409, get(http, base.resolve("api/tally")).statusCode(), "no tally while voting is open");
 
+    // The web page reads without JavaScript: the no-script lookup, escaped; the static files.
+    String html = get(http, base.resolve("/")).body();
+    assertTrue(html.contains("<span id=\"ballot-count\">24</span>") && html.contains("board-test"), html);
+    assertTrue(get(http, base.resolve("/check?code=" + first.trackingCode())).body().contains("Found: ballot"));
+    String xss = get(http, base.resolve("/check?code=%3Cscript%3Ealert(1)%3C%2Fscript%3E")).body();
+    assertTrue(xss.contains("Not found") && !xss.contains("<script>alert(1)") && xss.contains("&lt;script&gt;"), xss);
+    assertTrue(get(http, base.resolve("/static/app.js")).body().contains("/api/election"));
+    assertEquals(404, get(http, base.resolve("/static/nothing.js")).statusCode());
+
     // Closing: the token is needed, it happens once, and then no ballot is taken.
     assertEquals(401, post(http, base.resolve("api/close"), "", null).statusCode());
     assertEquals(401, post(http, base.resolve("api/close"), "", "0".repeat(64)).statusCode());

@@ -69,6 +69,32 @@ public final class Fixtures {
    * three ballots decrypted with it, whose record carries the ceremony transcript.
    */
   public static ElectionRecord ceremonyRecord(Path dir) throws Exception {
+    Ceremony c = ceremony();
+    Map<Integer, DkgResult> results = c.results();
+    DkgResult one = results.get(1);
+    ElectionParameters e = ElectionParameters.builder("ceremony-1", G).trustees(3).quorum(2)
+        .contest(Contest.referendum("question")).build();
+    try (LocalElection le = new LocalElection(e, one.key(), dir.resolve("ceremony-board.log"))) {
+      for (int i = 0; i < 3; i++) {
+        le.cast(Ballots.referendum(e, one.key().publicKey(), "c" + i, i != 1));
+      }
+      ElectionRecord r = le.tally(List.of(results.get(1).share(), results.get(3).share()));
+      return new ElectionRecord(r.election(), r.key(), c.key().qualified(), Optional.of(c.key().ceremony()), r.ballots(),
+          r.boardHead(), r.entries());
+    }
+  }
+
+  /**
+   * A 3-party, quorum-2 in-memory key ceremony: the public outcome as an election key file holds
+   * it, and every trustee's result (with its share).
+   *
+   * @param key the public outcome
+   * @param results each trustee's result
+   */
+  public record Ceremony(org.tabella.voting.record.ElectionKeyFile.ElectionKey key, Map<Integer, DkgResult> results) {}
+
+  /** Runs {@link Ceremony}: three honest parties, every share valid, every party's signed confirmation. */
+  public static Ceremony ceremony() throws Exception {
     DkgParameters params = new DkgParameters(G, 3, 2, "fixture-ceremony".getBytes(StandardCharsets.UTF_8));
     Map<Integer, DkgParty> parties = new TreeMap<>();
     Map<Integer, DkgParty.Dealing> dealings = new TreeMap<>();
@@ -98,21 +124,13 @@ public final class Fixtures {
       results.put(p.getKey(), p.getValue().receiveRound3(reveals));
     }
     DkgResult one = results.get(1);
-    ElectionParameters e = ElectionParameters.builder("ceremony-1", G).trustees(3).quorum(2)
-        .contest(Contest.referendum("question")).build();
-    try (LocalElection le = new LocalElection(e, one.key(), dir.resolve("ceremony-board.log"))) {
-      for (int i = 0; i < 3; i++) {
-        le.cast(Ballots.referendum(e, one.key().publicKey(), "c" + i, i != 1));
-      }
-      ElectionRecord r = le.tally(List.of(results.get(1).share(), results.get(3).share()));
-      List<Confirmation> confirmations = new ArrayList<>();
-      for (int party = 1; party <= 3; party++) {
-        confirmations.add(confirm(party, results.get(party).confirmationDigest()));
-      }
-      return new ElectionRecord(r.election(), r.key(), new ArrayList<>(new TreeSet<>(one.qualified())),
-          Optional.of(new CeremonyTranscript(one.sessionId(), one.transcript(), confirmations)), r.ballots(),
-          r.boardHead(), r.entries());
+    List<Confirmation> confirmations = new ArrayList<>();
+    for (int party = 1; party <= 3; party++) {
+      confirmations.add(confirm(party, results.get(party).confirmationDigest()));
     }
+    var key = new org.tabella.voting.record.ElectionKeyFile.ElectionKey(G, 3, one.key(),
+        new ArrayList<>(new TreeSet<>(one.qualified())), new CeremonyTranscript(one.sessionId(), one.transcript(), confirmations));
+    return new Ceremony(key, results);
   }
 
   /** Party {@code party}'s confirmation of {@code digest}, signed with a fresh P-256 key. */

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.tabella.crypto.elgamal.Ciphertext;
 import org.tabella.crypto.encoding.MalformedEncodingException;
 import org.tabella.crypto.threshold.SealedKeyShare;
@@ -78,7 +79,15 @@ final class BoardApi {
       String path = uri.path();
       HttpMethod m = req.method();
       try {
-        if (path.equals("/api/election")) {
+        if (path.equals("/") || path.equals("/check")) {
+          if (m != HttpMethod.GET) {
+            send(ctx, keepAlive, notAllowed("GET"));
+          } else {
+            page(ctx, keepAlive, path.equals("/check") ? uri.parameters().get("code") : null);
+          }
+        } else if (path.equals("/static/app.js") || path.equals("/static/style.css")) {
+          staticFile(ctx, keepAlive, path.substring("/static/".length()));
+        } else if (path.equals("/api/election")) {
           send(ctx, keepAlive, m == HttpMethod.GET ? election() : notAllowed("GET"));
         } else if (path.equals("/api/ballots")) {
           if (m == HttpMethod.POST) {
@@ -118,6 +127,7 @@ final class BoardApi {
     o.set("key", keyJson);
     o.put("key_fingerprint", HexFormat.of().formatHex(SealedKeyShare.fingerprint(service.definition().key().key())));
     o.put("state", service.isClosed() ? "closed" : "open");
+    o.put("decrypted", service.record() != null);
     o.put("ballots", service.size());
     o.put("head", HexFormat.of().formatHex(service.head()));
     return new Response(HttpResponseStatus.OK, o);
@@ -285,6 +295,50 @@ final class BoardApi {
       o.set(f, JSON.readTree(Files.readString(dir.resolve(f + ".json"))));
     }
     return new Response(HttpResponseStatus.OK, o);
+  }
+
+  private void page(ChannelHandlerContext ctx, boolean keepAlive, List<String> code) throws IOException {
+    BoardService.Published p = service.published();
+    BoardPage.Lookup lookup = null;
+    if (code != null && code.size() == 1 && !code.get(0).isBlank()) {
+      String c = code.get(0).trim();
+      lookup = new BoardPage.Lookup(c.substring(0, Math.min(c.length(), 200)), service.find(c));
+    }
+    String html = BoardPage.render(service, p == null ? null : p.record(), p == null ? null : p.report(), lookup);
+    sendBytes(ctx, keepAlive, HttpResponseStatus.OK, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static final Map<String, byte[]> STATIC = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private void staticFile(ChannelHandlerContext ctx, boolean keepAlive, String name) throws IOException {
+    byte[] body = STATIC.get(name);
+    if (body == null) {
+      try (var in = BoardApi.class.getResourceAsStream("web/" + name)) {
+        if (in == null) {
+          send(ctx, keepAlive, error(HttpResponseStatus.NOT_FOUND, "no such resource"));
+          return;
+        }
+        body = in.readAllBytes();
+      }
+      STATIC.put(name, body);
+    }
+    sendBytes(ctx, keepAlive, HttpResponseStatus.OK,
+        name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8", body);
+  }
+
+  private static void sendBytes(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, String type,
+      byte[] body) {
+    FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+    res.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+    res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+    res.headers().set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'");
+    res.headers().set("X-Content-Type-Options", "nosniff");
+    if (keepAlive) {
+      res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+      ctx.writeAndFlush(res);
+    } else {
+      ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+    }
   }
 
   private static Response error(HttpResponseStatus status, String message) {

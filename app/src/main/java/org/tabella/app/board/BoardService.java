@@ -277,6 +277,30 @@ public final class BoardService implements AutoCloseable {
     return Files.exists(dir.resolve("tally.json")) ? dir : null;
   }
 
+  /** The published record and its verification report (the page shows both), or null before decryption. */
+  public record Published(ElectionRecord record, VerificationReport report) {}
+
+  private volatile Published published;
+
+  /** The published record, read and verified once, or null before decryption. */
+  public Published published() throws IOException {
+    Published p = published;
+    if (p == null && record() != null) {
+      synchronized (this) {
+        if (published == null) {
+          try {
+            ElectionRecord r = RecordIo.read(record());
+            published = new Published(r, RecordVerifier.verify(r));
+          } catch (org.tabella.voting.record.InvalidRecordException e) {
+            throw new IOException("the published record does not read: " + e.getMessage(), e);
+          }
+        }
+        p = published;
+      }
+    }
+    return p;
+  }
+
   /** Stops admission (queued ballots are refused, so their clients retry) and closes the board file. */
   @Override
   public void close() throws IOException {
