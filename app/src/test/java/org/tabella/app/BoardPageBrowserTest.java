@@ -106,7 +106,9 @@ class BoardPageBrowserTest {
       code.sendKeys(codes.get(2));
       browser.findElement(By.id("check")).click();
       wait.until(x -> x.findElement(By.id("check-result")).getText().startsWith("Found"));
-      assertTrue(browser.findElement(By.id("check-result")).getText().contains("position 2"));
+      String answer = browser.findElement(By.id("check-result")).getText();
+      assertTrue(answer.contains("position 2") && answer.contains("accepted at 20") && answer.contains("chain head after it"),
+          answer);
       shot(browser, "3-ballot-found");
       code.clear();
       code.sendKeys("made-up-code");

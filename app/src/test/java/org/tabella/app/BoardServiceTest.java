@@ -56,10 +56,11 @@ class BoardServiceTest {
 
   @TempDir
   Path dir;
+  Fixtures.Ceremony ceremony;
 
   Path definition() throws Exception {
-    ElectionRecord r = Fixtures.ceremonyRecord(Files.createDirectories(dir.resolve("fixture")));
-    var key = new ElectionKeyFile.ElectionKey(r.election().group(), 3, r.key(), r.qualified(), r.ceremony().orElseThrow());
+    ceremony = Fixtures.ceremony();
+    var key = ceremony.key();
     ElectionParameters e = ElectionParameters.builder("board-test", key.group()).trustees(3).quorum(2)
         .contest(Contest.referendum("budget")).contest(Contest.choice("mayor", 3)).build();
     Path d = dir.resolve("definition");
@@ -145,8 +146,20 @@ class BoardServiceTest {
     assertEquals(4, page.get("ballots").size());
     assertEquals(24, page.get("total").asInt());
     assertEquals(400, get(http, base.resolve("api/ballots?from=-1")).statusCode());
-    assertNotNull(client.lookup(first.trackingCode()));
+    JsonNode found = client.lookup(first.trackingCode());
+    assertNotNull(found);
+    assertTrue(found.get("accepted_at").asText().matches("20\\d\\d-.*Z"), found.toString());
+    JsonNode last = JSON.readTree(get(http, base.resolve("api/ballots?from=23")).body()).get("ballots").get(0);
+    assertEquals(page.get("head").asText(), client.lookup(last.get("tracking_code").asText()).get("head_after").asText(),
+        "the head after the last ballot is the board's head");
     assertNull(client.lookup("not-a-real-code"));
+    // A ballot made for another election (its proofs bind that election's hash): 400, nothing stored.
+    ElectionParameters other = ElectionParameters.builder("another-election", d.election().group()).trustees(3).quorum(2)
+        .contest(Contest.referendum("budget")).contest(Contest.choice("mayor", 3)).build();
+    Ballot foreign = org.tabella.voting.Ballots.encrypt(other, d.key().key().publicKey(), "foreign-1",
+        Map.of("budget", new int[] {1}, "mayor", new int[] {1, 0, 0}));
+    assertEquals(400, assertThrows(BoardClient.RefusedException.class, () -> client.submit(foreign, 1)).status());
+    assertEquals(24, service.size());
     assertEquals(409, get(http, base.resolve("api/tally")).statusCode(), "no tally while voting is open");
 
     // The web page reads without JavaScript: the no-script lookup, escaped; the static files.
@@ -178,6 +191,37 @@ class BoardServiceTest {
     }).toList());
     assertEquals(java.util.HexFormat.of().formatHex(expected.get(1).get(2).b().encode()),
         tally.get("entries").get(3).get("b").asText());
+
+    // Decryption: a tally that does not make the record verify is refused; the real one is published.
+    List<Ballot> onBoard = service.ballots(0, 1000).stream().map(e -> {
+      try {
+        return org.tabella.voting.BallotCodec.decode(d.election().group(), e.ballot());
+      } catch (Exception x) {
+        throw new IllegalStateException(x);
+      }
+    }).toList();
+    var entries = org.tabella.voting.tally.TallyDecryption.run(d.election(), d.key().key(), onBoard,
+        new org.tabella.voting.tally.LocalTrustees(List.of(ceremony.results().get(1).share(), ceremony.results().get(2).share())));
+    ElectionRecord record = new ElectionRecord(d.election(), d.key().key(), d.key().qualified(),
+        java.util.Optional.of(d.key().ceremony()), service.ballots(0, 1000).stream().map(BoardService.Entry::ballot).toList(),
+        service.head(), entries);
+    String tallyJson = RecordIo.tallyText(record);
+    assertEquals(409, get(http, base.resolve("api/record")).statusCode(), "no record before decryption");
+    // A claimed count the shares do not support, and a share that is not a trustee's (its proof is
+    // for another value): both would make the record fail, so the board refuses them.
+    String wrongCount = tallyJson.replaceFirst("\"count\" : (\\d+)", "\"count\" : 999");
+    assertEquals(400, assertThrows(BoardClient.RefusedException.class, () -> client.postDecryption(wrongCount)).status());
+    String share = record.entries().get(0).shares().get(0).share().encode().length > 0
+        ? java.util.HexFormat.of().formatHex(record.entries().get(0).shares().get(0).share().encode()) : null;
+    String otherShare = java.util.HexFormat.of().formatHex(d.election().group().generator().encode());
+    String forgedShare = tallyJson.replaceFirst(share, otherShare);
+    assertEquals(400, assertThrows(BoardClient.RefusedException.class, () -> client.postDecryption(forgedShare)).status());
+    assertEquals(400, post(http, base.resolve("api/decryption"), "{}", null).statusCode());
+    client.postDecryption(tallyJson);
+    client.postDecryption(tallyJson); // the same again: accepted, nothing changes
+    ElectionRecord published = RecordIo.read(client.fetchRecord());
+    assertTrue(org.tabella.voting.record.RecordVerifier.verify(published).valid());
+    assertEquals(24, published.ballots().size());
 
     // A restart resumes: closed, with every acknowledged ballot.
     server.close();

@@ -185,6 +185,16 @@ class ElectionServiceTest {
         data.resolve("admin.token").toString());
     assertTrue(again.startsWith("2\n") && again.contains("already closed"), again);
 
+    // A wrong passphrase opens nothing (exit 3, and the passphrase is not echoed).
+    ProcessBuilder wrong = tabella("decrypt", "--roster", dir.resolve("trustee-1/roster.json").toString(), "--id", "1",
+        "--share", dir.resolve("trustee-1/share-1.sealed").toString(), "--board", url.toString(), "--pin", pin,
+        "--wait", "1");
+    wrong.environment().put("TABELLA_PASSPHRASE", "not the passphrase");
+    Process w = wrong.start();
+    String refused = output(w, 60);
+    assertEquals(3, w.exitValue(), refused);
+    assertTrue(refused.contains("wrong passphrase") && !refused.contains("not the passphrase"), refused);
+
     // Decryption: trustees 1 and 3; trustee 2 is absent.
     List<Process> trustees = new ArrayList<>();
     for (int id : new int[] {1, 3}) {

@@ -218,6 +218,12 @@ final class BoardApi {
     o.put("position", e.position());
     o.put("ballot_id", e.ballotId());
     o.put("tracking_code", e.trackingCode());
+    o.put("head_after", HexFormat.of().formatHex(e.headAfter()));
+    if (e.acceptedAt() >= 0) {
+      o.put("accepted_at", java.time.Instant.ofEpochMilli(e.acceptedAt()).toString());
+    } else {
+      o.putNull("accepted_at");
+    }
     o.put("head", HexFormat.of().formatHex(service.head()));
     return new Response(HttpResponseStatus.OK, o);
   }

@@ -89,8 +89,12 @@ final class BoardPage {
     if (found == null) {
       return "<p class=\"not-found\">Not found: no ballot on this board has tracking code <code>" + esc(code) + "</code>.</p>";
     }
+    String when = found.acceptedAt() < 0 ? "at a time the board did not note"
+        : "at " + java.time.Instant.ofEpochMilli(found.acceptedAt()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            + " (UTC)";
     return "<p class=\"found\">Found: ballot <code>" + esc(found.ballotId()) + "</code> is on the board at position "
-        + found.position() + "; the chain head now is <code>" + hex(head) + "</code>.</p>";
+        + found.position() + ", accepted " + when + "; the chain head after it is <code>" + hex(found.headAfter())
+        + "</code> (now <code>" + hex(head) + "</code>).</p>";
   }
 
   private static void results(StringBuilder h, ElectionParameters e, List<DecryptedEntry> entries, int ballots) {

@@ -56,8 +56,14 @@ public final class BoardService implements AutoCloseable {
     record Closed() implements Outcome {}
   }
 
-  /** One ballot on the board, as listed. */
-  public record Entry(int position, String ballotId, String trackingCode, byte[] ballot) {}
+  /**
+   * One ballot on the board, as listed.
+   *
+   * @param headAfter the chain head right after this ballot (SPEC.md §4.3)
+   * @param acceptedAt when the board acknowledged it (epoch milliseconds), or -1 if unknown (a
+   *     board killed between a batch's fsync and the note of its time)
+   */
+  public record Entry(int position, String ballotId, String trackingCode, byte[] ballot, byte[] headAfter, long acceptedAt) {}
 
   private record Pending(Ballot ballot, CompletableFuture<Outcome> result) {}
 
@@ -68,6 +74,10 @@ public final class BoardService implements AutoCloseable {
   private final Thread admission;
   private final Map<String, Integer> byTrackingCode = new HashMap<>();
   private final List<String> trackingCodes = new ArrayList<>();
+  /** The chain head after each position. */
+  private final List<byte[]> heads = new ArrayList<>();
+  /** When each position was acknowledged (epoch ms; -1 unknown), kept in {@code times.log}. */
+  private final List<Long> times = new ArrayList<>();
   private volatile boolean closed;
   private volatile boolean stopping;
 
@@ -77,11 +87,15 @@ public final class BoardService implements AutoCloseable {
     this.board = board;
     this.closed = closed;
     List<byte[]> encoded = board.encodedBallots();
+    byte[] h = org.tabella.voting.board.BoardChain.genesis(definition.election(), definition.key().key().publicKey());
     for (int i = 0; i < encoded.size(); i++) {
       String code = Ballots.trackingCode(definition.election(), encoded.get(i));
       trackingCodes.add(code);
       byTrackingCode.put(code, i);
+      h = org.tabella.voting.board.BoardChain.next(h, encoded.get(i));
+      heads.add(h);
     }
+    loadTimes(encoded.size());
     this.admission = new Thread(this::admit, "board-admission");
     this.admission.setDaemon(true);
     this.admission.start();
@@ -166,11 +180,18 @@ public final class BoardService implements AutoCloseable {
     }
     byte[] head = board.head();
     List<byte[]> encoded = board.encodedBallots();
-    for (int i = trackingCodes.size(); i < encoded.size(); i++) {
+    long now = System.currentTimeMillis();
+    int firstNew = trackingCodes.size();
+    for (int i = firstNew; i < encoded.size(); i++) {
       String code = Ballots.trackingCode(definition.election(), encoded.get(i));
       trackingCodes.add(code);
       byTrackingCode.put(code, i);
+      heads.add(org.tabella.voting.board.BoardChain.next(heads.isEmpty()
+          ? org.tabella.voting.board.BoardChain.genesis(definition.election(), definition.key().key().publicKey())
+          : heads.get(heads.size() - 1), encoded.get(i)));
+      times.add(now);
     }
+    noteTimes(firstNew, encoded.size(), now);
     for (int i = 0; i < batch.size(); i++) {
       Submission s = results.get(i);
       Outcome o;
@@ -184,13 +205,56 @@ public final class BoardService implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads {@code times.log}: one line per acknowledged batch, {@code <first position> <count> <epoch ms>}.
+   * Positions it does not cover (a torn last line, or a crash before the line was written) are unknown.
+   */
+  private void loadTimes(int size) {
+    for (int i = 0; i < size; i++) {
+      times.add(-1L);
+    }
+    Path file = data.resolve("times.log");
+    if (!Files.exists(file)) {
+      return;
+    }
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        String[] p = line.trim().split(" ");
+        if (p.length != 3) {
+          continue;
+        }
+        int first = Integer.parseInt(p[0]);
+        int count = Integer.parseInt(p[1]);
+        long at = Long.parseLong(p[2]);
+        for (int i = first; i < first + count && i < size && i >= 0; i++) {
+          times.set(i, at);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // Times are informative only: an unreadable line leaves its ballots' times unknown.
+    }
+  }
+
+  /** Notes when a batch was acknowledged (after its ballots' fsync; informative, not fsynced itself). */
+  private void noteTimes(int first, int end, long at) {
+    if (end <= first) {
+      return;
+    }
+    try {
+      Files.writeString(data.resolve("times.log"), first + " " + (end - first) + " " + at + "\n", StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      // Informative only: the ballots themselves are on disk.
+    }
+  }
+
   /** Up to {@code limit} ballots from position {@code from}. */
   public synchronized List<Entry> ballots(int from, int limit) {
     List<byte[]> encoded = board.encodedBallots();
     List<Ballot> all = board.ballots();
     List<Entry> out = new ArrayList<>();
     for (int i = Math.max(0, from); i < encoded.size() && out.size() < limit; i++) {
-      out.add(new Entry(i, all.get(i).ballotId(), trackingCodes.get(i), encoded.get(i)));
+      out.add(new Entry(i, all.get(i).ballotId(), trackingCodes.get(i), encoded.get(i), heads.get(i), times.get(i)));
     }
     return out;
   }

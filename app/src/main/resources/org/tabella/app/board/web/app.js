@@ -46,7 +46,9 @@
         if (x.status === 200) {
           p.className = "found";
           p.textContent = "Found: ballot " + x.body.ballot_id + " is on the board at position " + x.body.position +
-            "; the chain head now is " + x.body.head + ".";
+            ", accepted " + (x.body.accepted_at ? "at " + x.body.accepted_at.replace(/\.\d+Z$/, "Z") + " (UTC)" :
+            "at a time the board did not note") + "; the chain head after it is " + x.body.head_after +
+            " (now " + x.body.head + ").";
         } else {
           p.className = "not-found";
           p.textContent = "Not found: no ballot on this board has tracking code " + code + ".";
