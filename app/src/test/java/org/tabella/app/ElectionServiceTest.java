@@ -11,18 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tabella.app.board.BoardClient;
+import org.tabella.app.board.PinnedHttps;
 import org.tabella.app.cli.Tabella;
 import org.tabella.network.roster.RosterTool;
 import org.tabella.voting.record.ElectionRecord;
@@ -138,43 +135,50 @@ class ElectionServiceTest {
     mayor[1]++;
     mayor[0]++;
 
-    // 197 more from concurrent clients; the board is killed with kill -9 and restarted meanwhile.
-    BoardClient client = new BoardClient(url, pin);
-    RecordIo.Definition d = client.election();
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    List<Future<BoardClient.Receipt>> receipts = new ArrayList<>();
-    AtomicInteger done = new AtomicInteger();
-    for (int i = 0; i < 197; i++) {
-      int budget = i % 3 == 0 ? 1 : 0;
-      int choice = i % 4 == 3 ? -1 : i % 3;
-      yes[0] += budget;
-      if (choice >= 0) {
-        mayor[choice]++;
+    // 197 more from four voter-client processes ('tabella bench --board', which retries) and one more
+    // 'tabella vote'; the board is killed with kill -9 in the middle and restarted.
+    Process extra = tabella("vote", "--board", url.toString(), "--pin", pin, "--choice", "budget=1", "--choice", "mayor=3")
+        .start();
+    assertEquals(0, extra.waitFor(60, TimeUnit.SECONDS) ? extra.exitValue() : -1, output(extra, 1));
+    yes[0]++;
+    mayor[2]++;
+    int perClient = 49;
+    List<Process> clients = new ArrayList<>();
+    for (int c = 0; c < 4; c++) {
+      clients.add(tabella("bench", "--board", url.toString(), "--pin", pin, "--voters", Integer.toString(perClient),
+          "--concurrency", "4").start());
+      // 'tabella bench --board' makes ballot i choose: budget yes iff i is odd; mayor option i mod 3 iff ⌊i/3⌋ is odd.
+      for (int i = 0; i < perClient; i++) {
+        yes[0] += i % 2;
+        if ((i / 3) % 2 == 1) {
+          mayor[i % 3]++;
+        }
       }
-      int[] sel = new int[3];
-      if (choice >= 0) {
-        sel[choice] = 1;
-      }
-      var ballot = BoardClient.encrypt(d, Map.of("budget", new int[] {budget}, "mayor", sel));
-      receipts.add(pool.submit(() -> {
-        BoardClient.Receipt r = client.submit(ballot, 40);
-        done.incrementAndGet();
-        return r;
-      }));
     }
-    while (done.get() < 60) {
-      Thread.sleep(20);
+    var http = PinnedHttps.client(pin);
+    int onBoard = 0;
+    long until = System.nanoTime() + 120_000_000_000L;
+    while (onBoard < 60 && System.nanoTime() < until) {
+      Thread.sleep(50);
+      try {
+        onBoard = new com.fasterxml.jackson.databind.ObjectMapper().readTree(http.send(java.net.http.HttpRequest
+            .newBuilder(url.resolve("api/election")).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body()).get("ballots").asInt();
+      } catch (java.io.IOException e) {
+        // not yet
+      }
     }
     Process board = processes.get(processes.size() - 1);
     board.destroyForcibly(); // SIGKILL: no shutdown hook runs
     board.waitFor(10, TimeUnit.SECONDS);
-    assertTrue(done.get() < 197, "the board was killed in the middle of voting");
+    assertTrue(onBoard >= 60 && onBoard < 200, "the board was killed in the middle of voting: " + onBoard);
     Thread.sleep(500);
     assertEquals(pin, startBoard(definition, data, port), "the restarted board keeps its certificate");
-    for (var f : receipts) {
-      f.get(300, TimeUnit.SECONDS);
+    for (Process c : clients) {
+      String out = output(c, 300);
+      assertEquals(0, c.exitValue(), out);
+      assertTrue(out.contains(perClient + " ballots") && out.contains("(0 refused)"), out);
     }
-    pool.shutdown();
 
     // Close with the admin token.
     String closed = CommandLineTest.run("board", "close", "--board", url.toString(), "--pin", pin, "--token-file",
