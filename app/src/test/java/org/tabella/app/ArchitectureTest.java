@@ -52,6 +52,15 @@ class ArchitectureTest {
   }
 
   @Test
+  @DisplayName("the ElectionGuard verifier stands apart: only groups, crypto and Jackson, none of Tabella's formats")
+  void electionGuardApart() {
+    noClasses().that().resideInAPackage("org.tabella.electionguard..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.tabella.network..", "org.tabella.voting..",
+            "org.tabella.app..", "io.netty..", "picocli..")
+        .check(MAIN);
+  }
+
+  @Test
   @DisplayName("the record verifier depends on nothing that writes: not on the board")
   void verifierDoesNotWrite() {
     noClasses().that().resideInAPackage("org.tabella.voting.record..")

@@ -114,9 +114,15 @@ public final class Tabella implements Runnable {
     boolean json;
     @Option(names = "--pin", description = "for a URL: the board certificate's SHA-256 fingerprint")
     String pin;
+    @Option(names = "--electionguard", description = "DIR is an ElectionGuard 2.0 record (egk layout): run the"
+        + " specification's verification steps implemented so far (1–3)")
+    boolean electionGuard;
 
     @Override
     public Integer call() throws Exception {
+      if (electionGuard) {
+        return ElectionGuardOutput.verify(Path.of(where));
+      }
       Path dir;
       if (where.startsWith("https://")) {
         if (pin == null) {

@@ -1,0 +1,44 @@
+package org.tabella.app.cli;
+
+import java.nio.file.Path;
+import org.tabella.electionguard.EgRecord;
+import org.tabella.electionguard.EgRecordException;
+import org.tabella.electionguard.EgVerifier;
+
+/**
+ * {@code tabella verify --electionguard DIR}: one line per ElectionGuard 2.0 verification step
+ * implemented (with its number of checks), every finding with its location, the version string the
+ * record uses, and — because steps 4–14 are not implemented yet — an explicit statement that this
+ * is not a verification of the election; the exit code is 1 either way, so no script can take it
+ * for one.
+ */
+final class ElectionGuardOutput {
+  private ElectionGuardOutput() {}
+
+  static int verify(Path dir) throws Exception {
+    EgRecord record;
+    try {
+      record = EgRecord.read(dir);
+    } catch (EgRecordException e) {
+      throw UserError.input(e.getMessage());
+    } catch (java.io.IOException e) {
+      throw UserError.input("cannot read " + dir + ": " + e.getMessage());
+    }
+    EgVerifier.Report r = EgVerifier.verify(record);
+    System.out.printf("ElectionGuard 2.0 record %s: version string %s, %d guardians, quorum %d%n", dir,
+        r.version().map(v -> "\"" + v + "\"").orElse("(neither \"v2.0.0\" nor \"v2.0\" matches its H_P)"),
+        record.guardians(), record.quorum());
+    for (EgVerifier.Step s : EgVerifier.Step.values()) {
+      long failed = r.findings().stream().filter(f -> f.step() == s).count();
+      System.out.printf("  step %2d  %-36s %5d checks  %s%n", s.number(), s.title(), r.checks().getOrDefault(s, 0),
+          failed == 0 ? "ok" : failed + " FAILED");
+    }
+    for (EgVerifier.Finding f : r.findings()) {
+      System.out.printf("  FAILED step %d at %s: %s%n", f.step().number(), f.location(), f.message());
+    }
+    System.out.println("  steps 4–14 (ballots, confirmation codes, aggregation, decryption, counts): not implemented yet");
+    System.out.println(r.passed() ? "partial: steps 1–3 passed — this is NOT a verification of the election"
+        : "steps 1–3 FAILED");
+    return ExitCodes.FAILED;
+  }
+}
