@@ -84,15 +84,50 @@ class ElectionGuardTest {
   static final List<String> FILES = List.of("constants.json", "election_config.json", "election_initialized.json",
       "manifest.json");
 
-  /** Copies one of egk's sample records out of the test-vectors jar into a fresh directory. */
+  static final String BALLOT = "encrypted_ballots/runWorkflowAllAvailableJson/eballot-id-1.json";
+
+  /** Copies one of egk's sample records (and, for allAvailable, its first ballot) out of the test-vectors jar. */
   Path record(String name) throws Exception {
     Path to = Files.createDirectories(dir.resolve(name + "-" + System.nanoTime()));
-    for (String f : FILES) {
+    List<String> files = new java.util.ArrayList<>(FILES);
+    if (name.equals("egk-allAvailableJson")) {
+      files.add(BALLOT);
+    }
+    for (String f : files) {
       try (var in = ElectionGuardTest.class.getResourceAsStream("/org/tabella/vectors/electionguard/" + name + "/" + f)) {
+        Files.createDirectories(to.resolve(f).getParent());
         Files.copy(in, to.resolve(f));
       }
     }
     return to;
+  }
+
+  @Test
+  void egksBallotPassesStepsFourToSixAndEveryChangeIsFound() throws Exception {
+    Path d = record("egk-allAvailableJson");
+    EgRecord r = EgRecord.read(d);
+    List<EgBallot> ballots = EgBallot.readAll(d);
+    assertEquals(1, ballots.size());
+    EgVerifier.Report ok = EgVerifier.verify(r, ballots);
+    assertEquals(List.of(), ok.findings());
+    assertEquals(201, ok.checks().get(EgVerifier.Step.SELECTIONS));
+    assertEquals(20, ok.checks().get(EgVerifier.Step.VOTE_LIMITS));
+    assertEquals(22, ok.checks().get(EgVerifier.Step.CONFIRMATION_CODES));
+    EgBallot b = ballots.get(0);
+    String selectionResponse = HEX.formatHex(EgHash.fixed(b.contests().get(3).selections().get(2).vote().responses().get(1), 32));
+    String limitChallenge = HEX.formatHex(EgHash.fixed(b.contests().get(5).limitChallenges().get(0), 32));
+    String code = HEX.formatHex(b.confirmationCode());
+    record Change(String from, EgVerifier.Step step, String where) {}
+    for (Change ch : List.of(new Change(selectionResponse, EgVerifier.Step.SELECTIONS, "contest " + b.contests().get(3).id()
+            + " selection " + b.contests().get(3).selections().get(2).id()),
+        new Change(limitChallenge, EgVerifier.Step.VOTE_LIMITS, "contest " + b.contests().get(5).id()),
+        new Change(code, EgVerifier.Step.CONFIRMATION_CODES, "confirmation_code"))) {
+      Path m = record("egk-allAvailableJson");
+      edit(m, BALLOT, ch.from(), flipLastHexDigit(ch.from()));
+      EgVerifier.Report bad = EgVerifier.verify(EgRecord.read(m), EgBallot.readAll(m));
+      assertTrue(bad.findings().stream().anyMatch(f -> f.step() == ch.step() && f.location().contains(ch.where())),
+          ch + " → " + bad.findings());
+    }
   }
 
   @ParameterizedTest
