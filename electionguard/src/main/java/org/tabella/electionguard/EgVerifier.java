@@ -33,7 +33,8 @@ public final class EgVerifier {
     JOINT_KEY(3, "joint key and extended base hash"),
     SELECTIONS(4, "selection encryptions and range proofs"),
     VOTE_LIMITS(5, "contest vote-limit proofs"),
-    CONFIRMATION_CODES(6, "contest hashes and confirmation codes");
+    CONFIRMATION_CODES(6, "contest hashes and confirmation codes"),
+    AGGREGATION(8, "aggregation of the cast ballots");
 
     private final int number;
     private final String title;
@@ -102,7 +103,15 @@ public final class EgVerifier {
 
   /** Runs steps 1–6; the ballots' proofs are checked on all cores. */
   public static Report verify(EgRecord r, List<EgBallot> ballots) {
+    return verify(r, ballots, null);
+  }
+
+  /** Runs steps 1–6, and step 8 when the record has an encrypted tally. */
+  public static Report verify(EgRecord r, List<EgBallot> ballots, EgTally tally) {
     Checks c = new Checks();
+    if (tally != null) {
+      aggregation(r, ballots, tally, c);
+    }
     EgParameters p = r.parameters();
     BigInteger q = p.q();
     // Step 1: the standard parameters, H_P under one of the 2.0 version strings, H_M, H_B.
@@ -185,6 +194,52 @@ public final class EgVerifier {
         throw new IllegalArgumentException("the joint key is not a group element", e);
       }
     });
+  }
+
+  /**
+   * Step 8 alone (no proof is checked): the encrypted tally's (A, B) for every selection is the
+   * product of that selection's (α, β) over the cast ballots, its ballot ids are exactly theirs, and
+   * it names this election.
+   */
+  public static Report aggregation(EgRecord r, List<EgBallot> ballots, EgTally tally) {
+    Checks c = new Checks();
+    aggregation(r, ballots, tally, c);
+    return new Report(Optional.empty(), c.counts, c.findings);
+  }
+
+  private static void aggregation(EgRecord r, List<EgBallot> ballots, EgTally tally, Checks c) {
+    BigInteger p = r.parameters().p();
+    c.check(Step.AGGREGATION, MessageDigest.isEqual(tally.electionId(), r.extendedBaseHash()), "encrypted_tally.json election_id",
+        "the tally names another election");
+    java.util.Map<String, BigInteger[]> products = new java.util.LinkedHashMap<>();
+    java.util.TreeSet<String> cast = new java.util.TreeSet<>();
+    for (EgBallot b : ballots) {
+      if (!"CAST".equals(b.state())) {
+        continue;
+      }
+      cast.add(b.id());
+      for (EgBallot.Contest contest : b.contests()) {
+        for (EgBallot.Selection s : contest.selections()) {
+          BigInteger[] ab = products.computeIfAbsent(contest.id() + "/" + s.id(), x -> new BigInteger[] {BigInteger.ONE,
+              BigInteger.ONE});
+          ab[0] = ab[0].multiply(s.vote().alpha()).mod(p);
+          ab[1] = ab[1].multiply(s.vote().beta()).mod(p);
+        }
+      }
+    }
+    c.check(Step.AGGREGATION, new java.util.TreeSet<>(tally.castBallotIds()).equals(cast)
+        && tally.castBallotIds().size() == cast.size(), "encrypted_tally.json cast_ballot_ids",
+        "the tally's ballot ids are not exactly the cast ballots'");
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (EgTally.Aggregate a : tally.selections()) {
+      String key = a.contestId() + "/" + a.selectionId();
+      BigInteger[] ab = products.get(key);
+      c.check(Step.AGGREGATION, seen.add(key) && ab != null && ab[0].equals(a.alpha()) && ab[1].equals(a.beta()),
+          "encrypted_tally.json contest " + a.contestId() + " selection " + a.selectionId(),
+          "the aggregate is not the product of the cast ballots' encryptions of this selection");
+    }
+    c.check(Step.AGGREGATION, seen.equals(products.keySet()), "encrypted_tally.json",
+        "the tally does not hold exactly the ballots' selections");
   }
 
   /** Steps 4–6 for one ballot. */

@@ -102,6 +102,47 @@ class ElectionGuardTest {
     return to;
   }
 
+  /** The allAvailable record with all eleven ballots and its encrypted tally. */
+  Path fullRecord() throws Exception {
+    Path to = record("egk-allAvailableJson");
+    for (int i = 1; i <= 11; i++) {
+      String f = "encrypted_ballots/runWorkflowAllAvailableJson/eballot-id-" + i + ".json";
+      try (var in = ElectionGuardTest.class.getResourceAsStream("/org/tabella/vectors/electionguard/egk-allAvailableJson/" + f)) {
+        Files.copy(in, to.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    try (var in = ElectionGuardTest.class.getResourceAsStream(
+        "/org/tabella/vectors/electionguard/egk-allAvailableJson/encrypted_tally.json")) {
+      Files.copy(in, to.resolve("encrypted_tally.json"));
+    }
+    return to;
+  }
+
+  @Test
+  void theEncryptedTallyIsTheProductOfTheCastBallotsAndEveryChangeIsFound() throws Exception {
+    Path d = fullRecord();
+    EgRecord r = EgRecord.read(d);
+    List<EgBallot> ballots = EgBallot.readAll(d);
+    EgTally tally = EgTally.read(d);
+    assertEquals(11, ballots.size());
+    EgVerifier.Report ok = EgVerifier.aggregation(r, ballots, tally);
+    assertEquals(List.of(), ok.findings());
+    assertEquals(103, ok.checks().get(EgVerifier.Step.AGGREGATION));
+    // One aggregate changed.
+    String pad = HEX.formatHex(EgHash.fixed(tally.selections().get(7).alpha(), 512));
+    edit(d, "encrypted_tally.json", pad, flipLastHexDigit(pad));
+    EgVerifier.Report changed = EgVerifier.aggregation(r, ballots, EgTally.read(d));
+    assertTrue(changed.findings().stream().anyMatch(f -> f.location().contains("contest " + tally.selections().get(7).contestId()
+        + " selection " + tally.selections().get(7).selectionId())), changed.findings().toString());
+    // A ballot left out, and a ballot counted twice.
+    List<EgBallot> fewer = new java.util.ArrayList<>(ballots.subList(1, 11));
+    assertTrue(EgVerifier.aggregation(r, fewer, tally).findings().stream()
+        .anyMatch(f -> f.location().contains("cast_ballot_ids")));
+    List<EgBallot> twice = new java.util.ArrayList<>(ballots);
+    twice.add(ballots.get(3));
+    assertFalse(EgVerifier.aggregation(r, twice, tally).passed());
+  }
+
   @Test
   void egksBallotPassesStepsFourToSixAndEveryChangeIsFound() throws Exception {
     Path d = record("egk-allAvailableJson");
