@@ -1,16 +1,12 @@
 package org.tabella.electionguard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -51,117 +47,60 @@ public record EgRecord(EgParameters parameters, String version, int guardians, i
     guardianRecords = List.copyOf(guardianRecords);
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-
   /** Reads {@code dir}. */
   public static EgRecord read(Path dir) throws IOException, EgRecordException {
-    JsonNode constants = load(dir, "constants.json");
-    fields("constants.json", "$", constants, Set.of("name", "large_prime", "small_prime", "cofactor", "generator"));
-    EgParameters params = new EgParameters(hex("constants.json", "$.large_prime", constants, 512),
-        hex("constants.json", "$.small_prime", constants, 32), hex("constants.json", "$.generator", constants, 512));
-    JsonNode config = load(dir, "election_config.json");
-    fields("election_config.json", "$", config, Set.of("config_version", "number_of_guardians", "quorum",
-        "parameter_base_hash", "manifest_hash", "election_base_hash", "chain_confirmation_codes", "baux0", "metadata"));
-    String version = text("election_config.json", "$.config_version", config);
-    int n = integer("election_config.json", "$.number_of_guardians", config, 1, 1 << 16);
-    int k = integer("election_config.json", "$.quorum", config, 1, n);
-    byte[] hp = hash("election_config.json", "$.parameter_base_hash", config);
-    byte[] hm = hash("election_config.json", "$.manifest_hash", config);
-    byte[] hb = hash("election_config.json", "$.election_base_hash", config);
+    EgJson cj = new EgJson("constants.json");
+    JsonNode constants = load(cj, dir);
+    cj.fields("$", constants, Set.of("name", "large_prime", "small_prime", "cofactor", "generator"));
+    EgParameters params = new EgParameters(cj.number("$.large_prime", constants.get("large_prime"), 512),
+        cj.number("$.small_prime", constants.get("small_prime"), 32), cj.number("$.generator", constants.get("generator"), 512));
+    EgJson fj = new EgJson("election_config.json");
+    JsonNode config = load(fj, dir);
+    fj.fields("$", config, Set.of("config_version", "number_of_guardians", "quorum", "parameter_base_hash", "manifest_hash",
+        "election_base_hash", "chain_confirmation_codes", "baux0", "metadata"));
+    String version = fj.text("$.config_version", config.get("config_version"));
+    int n = fj.integer("$.number_of_guardians", config.get("number_of_guardians"), 1, 1 << 16);
+    int k = fj.integer("$.quorum", config.get("quorum"), 1, n);
+    byte[] hp = fj.bytes("$.parameter_base_hash", config.get("parameter_base_hash"), 32, true);
+    byte[] hm = fj.bytes("$.manifest_hash", config.get("manifest_hash"), 32, true);
+    byte[] hb = fj.bytes("$.election_base_hash", config.get("election_base_hash"), 32, true);
     byte[] manifest;
     try {
       manifest = Files.readAllBytes(dir.resolve("manifest.json"));
     } catch (NoSuchFileException e) {
       throw new EgRecordException("manifest.json", "$", "missing");
     }
-    JsonNode init = load(dir, "election_initialized.json");
-    fields("election_initialized.json", "$", init, Set.of("joint_public_key", "extended_base_hash", "guardians"));
-    BigInteger jointKey = hex("election_initialized.json", "$.joint_public_key", init, 512);
-    byte[] he = hash("election_initialized.json", "$.extended_base_hash", init);
-    JsonNode gs = init.get("guardians");
-    if (gs == null || !gs.isArray()) {
-      throw new EgRecordException("election_initialized.json", "$.guardians", "an array is required");
-    }
+    EgJson ij = new EgJson("election_initialized.json");
+    JsonNode init = load(ij, dir);
+    ij.fields("$", init, Set.of("joint_public_key", "extended_base_hash", "guardians"));
+    BigInteger jointKey = ij.number("$.joint_public_key", init.get("joint_public_key"), 512);
+    byte[] he = ij.bytes("$.extended_base_hash", init.get("extended_base_hash"), 32, true);
+    JsonNode gs = ij.array("$.guardians", init.get("guardians"));
     List<Guardian> guardians = new ArrayList<>();
     for (int i = 0; i < gs.size(); i++) {
       String at = "$.guardians[" + i + "]";
       JsonNode g = gs.get(i);
-      fields("election_initialized.json", at, g, Set.of("guardian_id", "x_coordinate", "coefficient_proofs"));
-      JsonNode ps = g.get("coefficient_proofs");
-      if (!ps.isArray()) {
-        throw new EgRecordException("election_initialized.json", at + ".coefficient_proofs", "an array is required");
-      }
+      ij.fields(at, g, Set.of("guardian_id", "x_coordinate", "coefficient_proofs"));
+      JsonNode ps = ij.array(at + ".coefficient_proofs", g.get("coefficient_proofs"));
       List<CoefficientProof> proofs = new ArrayList<>();
       for (int j = 0; j < ps.size(); j++) {
         String pat = at + ".coefficient_proofs[" + j + "]";
         JsonNode p = ps.get(j);
-        fields("election_initialized.json", pat, p, Set.of("public_key", "challenge", "response"));
-        proofs.add(new CoefficientProof(hex("election_initialized.json", pat + ".public_key", p, 512),
-            hex("election_initialized.json", pat + ".challenge", p, 32), hex("election_initialized.json", pat + ".response", p, 32)));
+        ij.fields(pat, p, Set.of("public_key", "challenge", "response"));
+        proofs.add(new CoefficientProof(ij.number(pat + ".public_key", p.get("public_key"), 512),
+            ij.number(pat + ".challenge", p.get("challenge"), 32), ij.number(pat + ".response", p.get("response"), 32)));
       }
-      guardians.add(new Guardian(text("election_initialized.json", at + ".guardian_id", g),
-          integer("election_initialized.json", at + ".x_coordinate", g, 1, 1 << 16), proofs));
+      guardians.add(new Guardian(ij.text(at + ".guardian_id", g.get("guardian_id")),
+          ij.integer(at + ".x_coordinate", g.get("x_coordinate"), 1, 1 << 16), proofs));
     }
     return new EgRecord(params, version, n, k, hp, hm, hb, manifest, jointKey, he, guardians);
   }
 
-  private static JsonNode load(Path dir, String file) throws IOException, EgRecordException {
+  private static JsonNode load(EgJson json, Path dir) throws IOException, EgRecordException {
     try {
-      return JSON.readTree(Files.readString(dir.resolve(file)));
+      return json.parse(dir.resolve(json.file()));
     } catch (NoSuchFileException e) {
-      throw new EgRecordException(file, "$", "missing");
-    } catch (JsonProcessingException e) {
-      throw new EgRecordException(file, "$", "not JSON: " + e.getOriginalMessage());
+      throw json.fail("$", "missing");
     }
-  }
-
-  private static void fields(String file, String at, JsonNode o, Set<String> allowed) throws EgRecordException {
-    if (o == null || !o.isObject()) {
-      throw new EgRecordException(file, at, "an object is required");
-    }
-    for (Iterator<String> it = o.fieldNames(); it.hasNext();) {
-      String f = it.next();
-      if (!allowed.contains(f)) {
-        throw new EgRecordException(file, at + "." + f, "unknown field");
-      }
-    }
-    for (String f : allowed) {
-      if (!o.has(f)) {
-        throw new EgRecordException(file, at + "." + f, "missing field");
-      }
-    }
-  }
-
-  private static String text(String file, String at, JsonNode o) throws EgRecordException {
-    JsonNode v = o.get(at.substring(at.lastIndexOf('.') + 1));
-    if (v == null || !v.isTextual()) {
-      throw new EgRecordException(file, at, "a string is required");
-    }
-    return v.asText();
-  }
-
-  private static int integer(String file, String at, JsonNode o, int min, int max) throws EgRecordException {
-    JsonNode v = o.get(at.substring(at.lastIndexOf('.') + 1));
-    if (v == null || !v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
-      throw new EgRecordException(file, at, "an integer in " + min + ".." + max + " is required");
-    }
-    return v.asInt();
-  }
-
-  /** Uppercase hex of at most {@code bytes} bytes (egk writes fixed widths, leading zeros kept). */
-  private static BigInteger hex(String file, String at, JsonNode o, int bytes) throws EgRecordException {
-    String s = text(file, at, o);
-    if (!s.matches("([0-9A-F]{2})+") || s.length() > 2 * bytes) {
-      throw new EgRecordException(file, at, "uppercase hex of at most " + bytes + " bytes is required");
-    }
-    return new BigInteger(1, java.util.HexFormat.of().parseHex(s));
-  }
-
-  private static byte[] hash(String file, String at, JsonNode o) throws EgRecordException {
-    String s = text(file, at, o);
-    if (!s.matches("[0-9A-F]{64}")) {
-      throw new EgRecordException(file, at, "a 32-byte hash in uppercase hex is required");
-    }
-    return java.util.HexFormat.of().parseHex(s);
   }
 }

@@ -149,8 +149,7 @@ public final class EgVerifier {
         EgRecord.CoefficientProof proof = g.proofs().get(j);
         String at = where + " coefficient " + j;
         BigInteger k = proof.commitment();
-        boolean inGroup = k.signum() > 0 && k.compareTo(p.p()) < 0 && k.modPow(q, p.p()).equals(BigInteger.ONE);
-        if (!c.check(Step.GUARDIAN_KEYS, inGroup, at, "K is not in the order-q subgroup of Z_p*")) {
+        if (!c.check(Step.GUARDIAN_KEYS, member(p, k), at, "K is not in the order-q subgroup of Z_p*")) {
           continue;
         }
         boolean ranges = proof.challenge().compareTo(q) < 0 && proof.response().compareTo(q) < 0;
@@ -173,7 +172,8 @@ public final class EgVerifier {
     byte[] he = EgHash.h(r.electionBaseHash(), new EgHash.Message(0x12).number(r.jointKey(), 512).toByteArray());
     c.check(Step.JOINT_KEY, MessageDigest.isEqual(he, r.extendedBaseHash()), "election_initialized.json extended_base_hash",
         "H_E is not H(H_B; 0x12 ‖ K)");
-    ballots.parallelStream().forEach(b -> ballot(r, b, c));
+    Bases bases = ballots.isEmpty() ? null : bases(r);
+    ballots.parallelStream().forEach(b -> ballot(r, bases, b, c));
     List<Finding> sorted = new ArrayList<>(c.findings);
     sorted.sort(java.util.Comparator.comparingInt((Finding f) -> f.step().number()).thenComparing(Finding::location));
     return new Report(version, c.counts, sorted);
@@ -182,18 +182,14 @@ public final class EgVerifier {
   /** The group and the fixed-base tables for g and K, shared by every ballot of one verification. */
   private record Bases(Group group, FixedBaseTable g, FixedBaseTable k) {}
 
-  private static final java.util.Map<BigInteger, Bases> TABLES = new java.util.concurrent.ConcurrentHashMap<>();
-
+  /** The tables for one verification, or null when the parameters or the key are not usable (step 1 or 3 says why). */
   private static Bases bases(EgRecord r) {
-    return TABLES.computeIfAbsent(r.jointKey(), key -> {
-      Group group = EgParameters.group();
-      try {
-        Element k = group.decode(EgHash.fixed(key, group.elementLength()));
-        return new Bases(group, group.generatorTable(), group.fixedBase(k));
-      } catch (InvalidEncodingException e) {
-        throw new IllegalArgumentException("the joint key is not a group element", e);
-      }
-    });
+    if (!r.parameters().isStandard()) {
+      return null;
+    }
+    Group group = EgParameters.group();
+    Element k = element(group, r.jointKey());
+    return k == null ? null : new Bases(group, group.generatorTable(), group.fixedBase(k));
   }
 
   /**
@@ -243,8 +239,7 @@ public final class EgVerifier {
   }
 
   /** Steps 4–6 for one ballot. */
-  private static void ballot(EgRecord r, EgBallot b, Checks c) {
-    EgParameters p = r.parameters();
+  private static void ballot(EgRecord r, Bases bases, EgBallot b, Checks c) {
     BigInteger k = r.jointKey();
     String where = b.file();
     if (!c.check(Step.SELECTIONS, !b.preEncrypted(), where, "a pre-encrypted ballot (not supported yet)")) {
@@ -252,8 +247,7 @@ public final class EgVerifier {
     }
     c.check(Step.CONFIRMATION_CODES, MessageDigest.isEqual(b.electionId(), r.extendedBaseHash()), where + " election_id",
         "the ballot names another election (election_id ≠ H_E)");
-    boolean usable = p.isStandard() && member(p, k);
-    Bases bases = usable ? bases(r) : null;
+    boolean usable = bases != null;
     EgHash.Message code = new EgHash.Message(0x24);
     for (EgBallot.Contest contest : b.contests()) {
       String at = where + " contest " + contest.id();
