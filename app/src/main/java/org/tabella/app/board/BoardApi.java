@@ -61,7 +61,12 @@ final class BoardApi {
     return new Handler();
   }
 
-  private record Response(HttpResponseStatus status, JsonNode body) {}
+  /** A JSON response; {@code allow} is the Allow header of a 405 (else null). */
+  private record Response(HttpResponseStatus status, JsonNode body, String allow) {
+    Response(HttpResponseStatus status, JsonNode body) {
+      this(status, body, null);
+    }
+  }
 
   private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
@@ -334,11 +339,20 @@ final class BoardApi {
 
   private static void sendBytes(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, String type,
       byte[] body) {
+    write(ctx, keepAlive, status, type, body, null);
+  }
+
+  /** Every response goes out here: content type and length, the page's security headers, keep-alive. */
+  private static void write(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, String type, byte[] body,
+      String allow) {
     FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
     res.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
     res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     res.headers().set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'");
     res.headers().set("X-Content-Type-Options", "nosniff");
+    if (allow != null) {
+      res.headers().set(HttpHeaderNames.ALLOW, allow);
+    }
     if (keepAlive) {
       res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       ctx.writeAndFlush(res);
@@ -354,7 +368,8 @@ final class BoardApi {
   }
 
   private static Response notAllowed(String allowed) {
-    return error(HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed here; use " + allowed);
+    return new Response(HttpResponseStatus.METHOD_NOT_ALLOWED,
+        error(HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed here; use " + allowed).body(), allowed);
   }
 
   private static void send(ChannelHandlerContext ctx, boolean keepAlive, Response r) {
@@ -364,17 +379,6 @@ final class BoardApi {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       body = "{\"error\": \"internal error\"}\n".getBytes(StandardCharsets.UTF_8);
     }
-    FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, r.status(), Unpooled.wrappedBuffer(body));
-    res.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
-    res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-    if (r.status() == HttpResponseStatus.METHOD_NOT_ALLOWED) {
-      res.headers().set(HttpHeaderNames.ALLOW, r.body().get("error").asText().replaceAll(".*use ", ""));
-    }
-    if (keepAlive) {
-      res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-      ctx.writeAndFlush(res);
-    } else {
-      ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
-    }
+    write(ctx, keepAlive, r.status(), "application/json; charset=utf-8", body, r.allow());
   }
 }

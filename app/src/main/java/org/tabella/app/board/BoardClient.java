@@ -49,8 +49,25 @@ public final class BoardClient {
 
   /** A client for the board at {@code base} (e.g. {@code https://host:8443/}) pinned to its certificate. */
   public BoardClient(URI base, String fingerprint) {
-    this.base = base;
+    this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
     this.http = PinnedHttps.client(fingerprint);
+  }
+
+  /** A field of the board's answer, present and of the expected kind, or an IOException naming it. */
+  private static JsonNode field(JsonNode o, String name, boolean textual) throws IOException {
+    JsonNode v = o == null ? null : o.get(name);
+    if (v == null || v.isNull() || (textual && !v.isTextual()) || (!textual && !(v.isArray() || v.isNumber()))) {
+      throw new IOException("the board's answer has no valid " + name);
+    }
+    return v;
+  }
+
+  private static byte[] hexField(JsonNode o, String name) throws IOException {
+    try {
+      return HexFormat.of().parseHex(field(o, name, true).asText());
+    } catch (IllegalArgumentException e) {
+      throw new IOException("the board's answer has a malformed " + name);
+    }
   }
 
   /**
@@ -86,8 +103,8 @@ public final class BoardClient {
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode o = JSON.readTree(r.body());
         if (r.statusCode() == 201) {
-          return new Receipt(o.get("ballot_id").asText(), o.get("tracking_code").asText(), o.get("position").asLong(),
-              o.get("head").asText());
+          return new Receipt(field(o, "ballot_id", true).asText(), field(o, "tracking_code", true).asText(),
+              field(o, "position", false).asLong(), field(o, "head", true).asText());
         }
         if (r.statusCode() != 503 && r.statusCode() != 429 && !(r.statusCode() == 400 && o.path("error").asText().contains("retry"))) {
           throw new RefusedException(r.statusCode(), o.path("error").asText("HTTP " + r.statusCode()));
@@ -127,11 +144,12 @@ public final class BoardClient {
     String head = null;
     while (true) {
       JsonNode page = get("api/ballots?from=" + out.size() + "&limit=1000");
-      for (JsonNode b : page.get("ballots")) {
-        out.add(HexFormat.of().parseHex(b.get("ballot").asText()));
+      JsonNode list = field(page, "ballots", false);
+      for (JsonNode b : list) {
+        out.add(hexField(b, "ballot"));
       }
-      head = page.get("head").asText();
-      if (page.get("ballots").size() == 0 || out.size() >= page.get("total").asInt()) {
+      head = field(page, "head", true).asText();
+      if (list.size() == 0 || out.size() >= field(page, "total", false).asInt()) {
         return new BoardBallots(out, head);
       }
     }

@@ -76,6 +76,8 @@ public final class BoardService implements AutoCloseable {
   private final List<String> trackingCodes = new ArrayList<>();
   /** The chain head after each position. */
   private final List<byte[]> heads = new ArrayList<>();
+  /** The chain's start: the head of an empty board. */
+  private final byte[] genesis;
   /** When each position was acknowledged (epoch ms; -1 unknown), kept in {@code times.log}. */
   private final List<Long> times = new ArrayList<>();
   private volatile boolean closed;
@@ -86,15 +88,9 @@ public final class BoardService implements AutoCloseable {
     this.data = data;
     this.board = board;
     this.closed = closed;
+    this.genesis = org.tabella.voting.board.BoardChain.genesis(definition.election(), definition.key().key().publicKey());
     List<byte[]> encoded = board.encodedBallots();
-    byte[] h = org.tabella.voting.board.BoardChain.genesis(definition.election(), definition.key().key().publicKey());
-    for (int i = 0; i < encoded.size(); i++) {
-      String code = Ballots.trackingCode(definition.election(), encoded.get(i));
-      trackingCodes.add(code);
-      byTrackingCode.put(code, i);
-      h = org.tabella.voting.board.BoardChain.next(h, encoded.get(i));
-      heads.add(h);
-    }
+    index(encoded);
     loadTimes(encoded.size());
     this.admission = new Thread(this::admit, "board-admission");
     this.admission.setDaemon(true);
@@ -182,13 +178,8 @@ public final class BoardService implements AutoCloseable {
     List<byte[]> encoded = board.encodedBallots();
     long now = System.currentTimeMillis();
     int firstNew = trackingCodes.size();
+    index(encoded);
     for (int i = firstNew; i < encoded.size(); i++) {
-      String code = Ballots.trackingCode(definition.election(), encoded.get(i));
-      trackingCodes.add(code);
-      byTrackingCode.put(code, i);
-      heads.add(org.tabella.voting.board.BoardChain.next(heads.isEmpty()
-          ? org.tabella.voting.board.BoardChain.genesis(definition.election(), definition.key().key().publicKey())
-          : heads.get(heads.size() - 1), encoded.get(i)));
       times.add(now);
     }
     noteTimes(firstNew, encoded.size(), now);
@@ -202,6 +193,16 @@ public final class BoardService implements AutoCloseable {
         o = reason.contains("is already used by another ballot") ? new Outcome.Conflict(reason) : new Outcome.Refused(reason);
       }
       batch.get(i).result().complete(o);
+    }
+  }
+
+  /** Indexes the positions not indexed yet: their tracking codes and the chain head after each. */
+  private void index(List<byte[]> encoded) {
+    for (int i = trackingCodes.size(); i < encoded.size(); i++) {
+      String code = Ballots.trackingCode(definition.election(), encoded.get(i));
+      trackingCodes.add(code);
+      byTrackingCode.put(code, i);
+      heads.add(org.tabella.voting.board.BoardChain.next(heads.isEmpty() ? genesis : heads.get(heads.size() - 1), encoded.get(i)));
     }
   }
 

@@ -79,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
       if (voters < 1 || concurrency < 1 || concurrency > 1000) {
         throw UserError.usage("--voters ≥ 1 and 1 ≤ --concurrency ≤ 1000");
       }
-      return BoardLoad.run(board.toString().endsWith("/") ? board : java.net.URI.create(board + "/"), pin, voters,
+      return BoardLoad.run(board, pin, voters,
           concurrency, json);
     }
     if (election != null) {

@@ -70,7 +70,7 @@ final class DecryptCommand implements Callable<Integer> {
     Identity identity = Identity.load(r, id, key != null ? key : RosterTool.keyFile(roster.toAbsolutePath().getParent(), id));
     BoardClient client;
     try {
-      client = new BoardClient(board.toString().endsWith("/") ? board : URI.create(board + "/"), pin);
+      client = new BoardClient(board, pin);
     } catch (IllegalArgumentException e) {
       throw UserError.usage("--pin: " + e.getMessage());
     }

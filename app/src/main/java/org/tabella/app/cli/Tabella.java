@@ -128,11 +128,10 @@ public final class Tabella implements Runnable {
         if (pin == null) {
           throw UserError.usage("verifying a board's record needs --pin (its certificate fingerprint)");
         }
-        java.net.URI base = java.net.URI.create(where.endsWith("/") ? where : where + "/");
         try {
-          dir = new org.tabella.app.board.BoardClient(base, pin).fetchRecord();
+          dir = new org.tabella.app.board.BoardClient(java.net.URI.create(where), pin).fetchRecord();
         } catch (IllegalArgumentException e) {
-          throw UserError.usage("--pin: " + e.getMessage());
+          throw UserError.usage(e.getMessage());
         } catch (java.io.IOException e) {
           throw UserError.network("cannot fetch the record from " + where + ": " + e.getMessage());
         }

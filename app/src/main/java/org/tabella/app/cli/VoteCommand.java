@@ -33,7 +33,7 @@ final class VoteCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     BoardClient client;
     try {
-      client = new BoardClient(board.toString().endsWith("/") ? board : URI.create(board + "/"), pin);
+      client = new BoardClient(board, pin);
     } catch (IllegalArgumentException e) {
       throw UserError.usage("--pin: " + e.getMessage());
     }
@@ -77,7 +77,7 @@ final class VoteCommand implements Callable<Integer> {
     }
     System.out.printf("tracking code: %s%n", r.trackingCode());
     var found = client.lookup(r.trackingCode());
-    if (found == null) {
+    if (found == null || !found.path("position").isIntegralNumber()) {
       throw UserError.network("the board acknowledged the ballot but does not list it");
     }
     System.out.printf("  on the board at position %d (ballot %s)%n", found.get("position").asLong(), r.ballotId());
