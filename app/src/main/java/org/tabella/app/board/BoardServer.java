@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the board's certificate ({@link BoardTls}), in front of a {@link BoardService}. Limits: request
  * bodies of at most {@link #MAX_BODY} bytes (413 beyond), at most {@link #MAX_CONNECTIONS}
  * connections at once (more are closed on accept), a token bucket of requests per client address
- * (429 when empty), and 30 s of silence per connection. The admin token that closes voting is
+ * (429 when empty), and {@link #IDLE_SECONDS} s of silence per connection ({@link Limits}). The admin token that closes voting is
  * {@code DATA/admin.token} (mode 0600, made on first start).
  */
 public final class BoardServer implements AutoCloseable {
@@ -35,6 +35,24 @@ public final class BoardServer implements AutoCloseable {
   public static final int MAX_BODY = 1 << 20;
   /** The most connections served at once. */
   public static final int MAX_CONNECTIONS = 512;
+  /** Seconds of silence after which a connection is closed. */
+  public static final int IDLE_SECONDS = 30;
+
+  /**
+   * Connection limits: at most {@code maxConnections} at once (more are closed on accept) and
+   * {@code idleSeconds} of silence per connection.
+   */
+  public record Limits(int maxConnections, int idleSeconds) {
+    /** The defaults: {@link #MAX_CONNECTIONS} and {@link #IDLE_SECONDS}. */
+    public static final Limits DEFAULT = new Limits(MAX_CONNECTIONS, IDLE_SECONDS);
+
+    /** Checks both are positive. */
+    public Limits {
+      if (maxConnections < 1 || idleSeconds < 1) {
+        throw new IllegalArgumentException("connection limits must be positive");
+      }
+    }
+  }
 
   private final EventLoopGroup group;
   private final Channel server;
@@ -55,6 +73,12 @@ public final class BoardServer implements AutoCloseable {
    */
   public static BoardServer start(BoardService service, Path definitionDir, Path data, BoardTls tls, int port,
       RateLimiter.Rate rate) throws IOException, InterruptedException {
+    return start(service, definitionDir, data, tls, port, rate, Limits.DEFAULT);
+  }
+
+  /** As {@link #start(BoardService, Path, Path, BoardTls, int, RateLimiter.Rate)}, with other connection limits. */
+  public static BoardServer start(BoardService service, Path definitionDir, Path data, BoardTls tls, int port,
+      RateLimiter.Rate rate, Limits limits) throws IOException, InterruptedException {
     String token = adminToken(data);
     SslContext ssl = SslContextBuilder.forServer(tls.key(), tls.certificate()).protocols("TLSv1.3").build();
     BoardApi api = new BoardApi(service, definitionDir, token, new RateLimiter(rate));
@@ -64,13 +88,13 @@ public final class BoardServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            if (connections.incrementAndGet() > MAX_CONNECTIONS) {
+            if (connections.incrementAndGet() > limits.maxConnections()) {
               connections.decrementAndGet();
               ch.close();
               return;
             }
             ch.closeFuture().addListener(f -> connections.decrementAndGet());
-            ch.pipeline().addLast(ssl.newHandler(ch.alloc()), new ReadTimeoutHandler(30), new HttpServerCodec(),
+            ch.pipeline().addLast(ssl.newHandler(ch.alloc()), new ReadTimeoutHandler(limits.idleSeconds()), new HttpServerCodec(),
                 new HttpObjectAggregator(MAX_BODY), api.newHandler());
           }
         });

@@ -89,9 +89,8 @@ public final class BoardService implements AutoCloseable {
     this.board = board;
     this.closed = closed;
     this.genesis = org.tabella.voting.board.BoardChain.genesis(definition.election(), definition.key().key().publicKey());
-    List<byte[]> encoded = board.encodedBallots();
-    index(encoded);
-    loadTimes(encoded.size());
+    index();
+    loadTimes(board.size());
     this.admission = new Thread(this::admit, "board-admission");
     this.admission.setDaemon(true);
     this.admission.start();
@@ -175,14 +174,13 @@ public final class BoardService implements AutoCloseable {
       return;
     }
     byte[] head = board.head();
-    List<byte[]> encoded = board.encodedBallots();
     long now = System.currentTimeMillis();
     int firstNew = trackingCodes.size();
-    index(encoded);
-    for (int i = firstNew; i < encoded.size(); i++) {
+    index();
+    for (int i = firstNew; i < trackingCodes.size(); i++) {
       times.add(now);
     }
-    noteTimes(firstNew, encoded.size(), now);
+    noteTimes(firstNew, trackingCodes.size(), now);
     for (int i = 0; i < batch.size(); i++) {
       Submission s = results.get(i);
       Outcome o;
@@ -197,12 +195,14 @@ public final class BoardService implements AutoCloseable {
   }
 
   /** Indexes the positions not indexed yet: their tracking codes and the chain head after each. */
-  private void index(List<byte[]> encoded) {
-    for (int i = trackingCodes.size(); i < encoded.size(); i++) {
-      String code = Ballots.trackingCode(definition.election(), encoded.get(i));
+  private void index() {
+    int first = trackingCodes.size();
+    List<byte[]> fresh = board.encodedBallots(first, Integer.MAX_VALUE); // only the new ones
+    for (int k = 0; k < fresh.size(); k++) {
+      String code = Ballots.trackingCode(definition.election(), fresh.get(k));
       trackingCodes.add(code);
-      byTrackingCode.put(code, i);
-      heads.add(org.tabella.voting.board.BoardChain.next(heads.isEmpty() ? genesis : heads.get(heads.size() - 1), encoded.get(i)));
+      byTrackingCode.put(code, first + k);
+      heads.add(org.tabella.voting.board.BoardChain.next(heads.isEmpty() ? genesis : heads.get(heads.size() - 1), fresh.get(k)));
     }
   }
 
@@ -251,11 +251,12 @@ public final class BoardService implements AutoCloseable {
 
   /** Up to {@code limit} ballots from position {@code from}. */
   public synchronized List<Entry> ballots(int from, int limit) {
-    List<byte[]> encoded = board.encodedBallots();
-    List<Ballot> all = board.ballots();
+    int start = Math.max(0, from);
+    List<byte[]> page = board.encodedBallots(start, (int) Math.min(Integer.MAX_VALUE, (long) start + Math.max(0, limit)));
     List<Entry> out = new ArrayList<>();
-    for (int i = Math.max(0, from); i < encoded.size() && out.size() < limit; i++) {
-      out.add(new Entry(i, all.get(i).ballotId(), trackingCodes.get(i), encoded.get(i), heads.get(i), times.get(i)));
+    for (int k = 0; k < page.size(); k++) {
+      int i = start + k;
+      out.add(new Entry(i, board.ballot(i).ballotId(), trackingCodes.get(i), page.get(k), heads.get(i), times.get(i)));
     }
     return out;
   }

@@ -34,11 +34,16 @@ public final class LinearCheck {
     return group.scalar(new java.math.BigInteger(1, w));
   }
 
-  /** Adds the equation {@code base^z = r · y^c} with weight {@code w}. */
+  /**
+   * Adds the equation {@code base^z = r · y^c} with weight {@code w}, as the factor
+   * {@code (r · y^c · base^-z)^w}: the commitment r keeps the short 128-bit exponent w (a negated
+   * weight would be a full-length exponent), and terms on the {@code base} side of an equation are
+   * therefore added with negated exponents.
+   */
   public void addEquation(Scalar w, Element base, Scalar z, Element r, Element y, Scalar c) {
-    addTerm(base, w.multiply(z));
-    addTerm(r, w.negate());
-    addTerm(y, w.multiply(c).negate());
+    addTerm(base, w.multiply(z).negate());
+    addTerm(r, w);
+    addTerm(y, w.multiply(c));
   }
 
   /** Adds {@code base^exponent} to the product. */

@@ -138,7 +138,7 @@ public record RangeProof(List<Element> commitmentsA, List<Element> commitmentsB,
       // h^z = S_j · (b / g^j)^c  ⇔  h^z · g^{j·c} = S_j · b^c
       Scalar w2 = check.weight();
       check.addEquation(w2, h, z, commitmentsB.get(j), b, c);
-      check.addTerm(g.generator(), w2.multiply(c).multiply(g.scalar(j)));
+      check.addTerm(g.generator(), w2.multiply(c).multiply(g.scalar(j)).negate()); // base side: negated
     }
     return true;
   }

@@ -23,6 +23,10 @@ final class RistrettoMultiExp {
         : pippenger(bases, exponents);
   }
 
+  /** The group order ℓ and ℓ/2: an exponent above ℓ/2 is replaced by ℓ − e on the negated base. */
+  private static final BigInteger ORDER = Ristretto255Group.ORDER;
+  private static final BigInteger HALF_ORDER = ORDER.shiftRight(1);
+
   private static EdwardsPoint straus(List<Element> bases, List<Scalar> exponents) {
     int n = bases.size();
     EdwardsPoint.Scratch s = new EdwardsPoint.Scratch();
@@ -31,21 +35,35 @@ final class RistrettoMultiExp {
     EdwardsPoint.Cached[][] negative = new EdwardsPoint.Cached[n][];
     int top = -1;
     for (int j = 0; j < n; j++) {
-      naf[j] = wnaf(exponents.get(j).toBigInteger(), WNAF_WIDTH);
-      for (int i = naf[j].length - 1; i > top; i--) {
+      BigInteger e = exponents.get(j).toBigInteger();
+      // e and −(ℓ − e) are the same exponent: take the shorter one (a negated 128-bit weight
+      // would otherwise cost a full 253-bit chain).
+      boolean flip = e.compareTo(HALF_ORDER) > 0;
+      naf[j] = wnaf(flip ? ORDER.subtract(e) : e, WNAF_WIDTH);
+      int last = -1;
+      for (int i = naf[j].length - 1; i >= 0; i--) {
         if (naf[j][i] != 0) {
-          top = i;
+          last = i;
           break;
         }
       }
-      EdwardsPoint p = ((RistrettoElement) bases.get(j)).point();
-      positive[j] = oddMultiples(p, 1 << (WNAF_WIDTH - 2), s);
-      negative[j] = new EdwardsPoint.Cached[positive[j].length];
-      for (int k = 0; k < positive[j].length; k++) {
-        negative[j][k] = negated(positive[j][k]);
+      top = Math.max(top, last);
+      if (last < 0) {
+        continue; // a zero exponent: no table
       }
+      EdwardsPoint p = ((RistrettoElement) bases.get(j)).point();
+      EdwardsPoint.Cached[] odd = oddMultiples(p, 1 << (WNAF_WIDTH - 2), s);
+      EdwardsPoint.Cached[] neg = new EdwardsPoint.Cached[odd.length];
+      for (int k = 0; k < odd.length; k++) {
+        neg[k] = negated(odd[k]);
+      }
+      positive[j] = flip ? neg : odd;
+      negative[j] = flip ? odd : neg;
     }
     EdwardsPoint acc = EdwardsPoint.identity();
+    if (top < 0) {
+      return acc;
+    }
     for (int i = top; i >= 0; i--) {
       boolean adds = false;
       for (int j = 0; j < n && !adds; j++) {
@@ -70,12 +88,16 @@ final class RistrettoMultiExp {
     int n = bases.size();
     EdwardsPoint.Scratch s = new EdwardsPoint.Scratch();
     EdwardsPoint.Cached[] cached = new EdwardsPoint.Cached[n];
-    BigInteger[] e = new BigInteger[n];
+    long[][] e = new long[n][];
     int bits = 1;
     for (int j = 0; j < n; j++) {
-      cached[j] = ((RistrettoElement) bases.get(j)).point().toCached();
-      e[j] = exponents.get(j).toBigInteger();
-      bits = Math.max(bits, e[j].bitLength());
+      BigInteger x = exponents.get(j).toBigInteger();
+      boolean flip = x.compareTo(HALF_ORDER) > 0; // as in straus: the shorter of e and ℓ − e
+      EdwardsPoint.Cached c = ((RistrettoElement) bases.get(j)).point().toCached();
+      cached[j] = flip ? negated(c) : c;
+      x = flip ? ORDER.subtract(x) : x;
+      e[j] = limbs(x);
+      bits = Math.max(bits, x.bitLength());
     }
     int c = org.tabella.groups.internal.MultiExp.bestWindow(n, bits);
     int windows = (bits + c - 1) / c;
@@ -119,11 +141,18 @@ final class RistrettoMultiExp {
     return acc;
   }
 
-  private static int window(BigInteger e, int shift, int c) {
-    if (shift >= e.bitLength()) {
-      return 0;
+  private static int window(long[] e, int shift, int c) {
+    return bitsAt(e, shift, (1 << c) - 1);
+  }
+
+  /** e (0 ≤ e < 2^320) as five little-endian 64-bit limbs. */
+  private static long[] limbs(BigInteger e) {
+    long[] limbs = new long[5];
+    byte[] be = e.toByteArray();
+    for (int i = 0; i < be.length && i < 40; i++) {
+      limbs[i >>> 3] |= (be[be.length - 1 - i] & 0xFFL) << ((i & 7) << 3);
     }
-    return e.shiftRight(shift).intValue() & ((1 << c) - 1);
+    return limbs;
   }
 
   /** P, 3P, 5P, … in cached form. */
@@ -148,16 +177,17 @@ final class RistrettoMultiExp {
     return n;
   }
 
-  /** Width-w non-adjacent form: digits odd in (−2^(w−1), 2^(w−1)) or zero; e = Σ d_i·2^i. */
+  /** Width-w non-adjacent form: digits odd in (−2^(w−1), 2^(w−1)) or zero; e = Σ d_i·2^i (0 ≤ e < 2^256). */
   static byte[] wnaf(BigInteger e, int w) {
-    int len = 257;
+    int len = 258;
+    long[] limbs = limbs(e); // the bits read once, not one BigInteger.testBit per bit
     byte[] naf = new byte[len];
     int width = 1 << w;
     int mask = width - 1;
     int carry = 0;
     int pos = 0;
-    while (pos < len) {
-      int window = carry + bitsAt(e, pos, w, mask);
+    while (pos < len - 1) {
+      int window = carry + bitsAt(limbs, pos, mask);
       if ((window & 1) == 0) {
         pos++;
         continue;
@@ -174,11 +204,17 @@ final class RistrettoMultiExp {
     return naf;
   }
 
-  private static int bitsAt(BigInteger e, int pos, int w, int mask) {
-    int v = 0;
-    for (int b = w - 1; b >= 0; b--) {
-      v = (v << 1) | (e.testBit(pos + b) ? 1 : 0);
+  /** The bits pos, pos+1, … of the 320-bit little-endian limbs, masked. */
+  private static int bitsAt(long[] limbs, int pos, int mask) {
+    int word = pos >>> 6;
+    int bit = pos & 63;
+    if (word >= limbs.length) {
+      return 0;
     }
-    return v & mask;
+    long v = limbs[word] >>> bit;
+    if (bit > 0 && word + 1 < limbs.length) {
+      v |= limbs[word + 1] << (64 - bit);
+    }
+    return (int) v & mask;
   }
 }

@@ -217,6 +217,25 @@ public final class BulletinBoard implements AutoCloseable {
     return encoded.stream().map(byte[]::clone).toList();
   }
 
+  /**
+   * The canonical bytes of the ballots at positions {@code from} (inclusive) to {@code to}
+   * (exclusive, clamped to the board's size), in order: what a service copies after each batch or
+   * per page, instead of the whole board.
+   */
+  public synchronized List<byte[]> encodedBallots(int from, int to) {
+    int end = Math.min(to, encoded.size());
+    List<byte[]> out = new ArrayList<>(Math.max(0, end - from));
+    for (int i = Math.max(0, from); i < end; i++) {
+      out.add(encoded.get(i).clone());
+    }
+    return out;
+  }
+
+  /** The accepted ballot at {@code position}. */
+  public synchronized Ballot ballot(int position) {
+    return ballots.get(position);
+  }
+
   /** The head of the hash chain over every accepted ballot. */
   public synchronized byte[] head() {
     return head.clone();
