@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code tabella verify --electionguard DIR} on egk's sample record: the implemented steps pass,
- * the version string is named, and the output and exit code (1) say that this is not yet a
- * verification of the election; a changed guardian proof is reported with its place.
+ * {@code tabella verify --electionguard DIR} on egk's sample record: the whole record verifies
+ * (steps 1–10, exit 0); a record without its ballots and tally passes what it has but says what
+ * was not checked and exits 1, so it is never taken for a verified election; a changed guardian
+ * proof or published count is reported with its place.
  */
 @DisplayName("tabella verify --electionguard")
 class ElectionGuardCommandTest {
@@ -19,8 +20,21 @@ class ElectionGuardCommandTest {
   Path dir;
 
   Path record() throws Exception {
-    Path to = Files.createDirectories(dir.resolve("egk"));
-    for (String f : new String[] {"constants.json", "election_config.json", "election_initialized.json", "manifest.json"}) {
+    return record(false);
+  }
+
+  Path record(boolean full) throws Exception {
+    Path to = Files.createDirectories(dir.resolve("egk-" + full));
+    java.util.List<String> files = new java.util.ArrayList<>(java.util.List.of("constants.json", "election_config.json",
+        "election_initialized.json", "manifest.json"));
+    if (full) {
+      files.addAll(java.util.List.of("encrypted_tally.json", "tally.json"));
+      for (int i = 1; i <= 11; i++) {
+        files.add("encrypted_ballots/runWorkflowAllAvailableJson/eballot-id-" + i + ".json");
+      }
+    }
+    for (String f : files) {
+      Files.createDirectories(to.resolve(f).getParent());
       try (var in = getClass().getResourceAsStream("/org/tabella/vectors/electionguard/egk-allAvailableJson/" + f)) {
         Files.copy(in, to.resolve(f));
       }
@@ -34,7 +48,8 @@ class ElectionGuardCommandTest {
     String out = CommandLineTest.run("verify", "--electionguard", r.toString());
     assertTrue(out.startsWith("1\n"), out);
     assertTrue(out.contains("version string \"v2.0.0\"") && out.contains("step  2  guardian coefficient proofs"), out);
-    assertTrue(out.contains("this is NOT a verification of the election"), out);
+    assertTrue(out.contains("partial: every check made passed, but the record was not verified end to end"), out);
+    assertTrue(out.contains("not checked: the ballots") && out.contains("not checked: the published counts"), out);
     String init = Files.readString(r.resolve("election_initialized.json"));
     int at = init.indexOf("\"response\": \"") + "\"response\": \"".length();
     char c = init.charAt(at);
@@ -42,5 +57,17 @@ class ElectionGuardCommandTest {
         + init.substring(at + 1));
     String bad = CommandLineTest.run("verify", "--electionguard", r.toString());
     assertTrue(bad.startsWith("1\n") && bad.contains("FAILED step 2 at guardian guardian1 coefficient 0"), bad);
+  }
+
+  @Test
+  void theWholeRecordVerifiesAndAChangedCountFails() throws Exception {
+    Path r = record(true);
+    String out = CommandLineTest.run("verify", "--electionguard", r.toString());
+    assertTrue(out.startsWith("0\n"), out);
+    assertTrue(out.contains("step 10  published counts") && out.contains("verified: ElectionGuard 2.0 steps 1–10 passed"), out);
+    String tally = Files.readString(r.resolve("tally.json"));
+    Files.writeString(r.resolve("tally.json"), tally.replaceFirst("\"tally\": (\\d+)", "\"tally\": 9$1"));
+    String bad = CommandLineTest.run("verify", "--electionguard", r.toString());
+    assertTrue(bad.startsWith("1\n") && bad.contains("FAILED step 10 at tally.json contest contest1 selection selection1"), bad);
   }
 }

@@ -22,9 +22,10 @@ import java.util.stream.Stream;
  * @param state CAST or SPOILED
  * @param preEncrypted whether it is a pre-encrypted ballot (not supported yet)
  * @param contests its contests
+ * @param device the encrypting device (a chain of confirmation codes is per device)
  */
 public record EgBallot(String file, String id, byte[] electionId, byte[] confirmationCode, byte[] codeBaux, String state,
-    boolean preEncrypted, List<Contest> contests) {
+    boolean preEncrypted, List<Contest> contests, String device) {
 
   /** A Z_p pair and its compact range proof (c_j, v_j), j = 0..R. */
   public record Encrypted(BigInteger alpha, BigInteger beta, List<BigInteger> challenges, List<BigInteger> responses) {}
@@ -91,7 +92,7 @@ public record EgBallot(String file, String id, byte[] electionId, byte[] confirm
     boolean pre = r.bool("$.is_preencrypt", b.get("is_preencrypt"));
     return new EgBallot(name, r.text("$.ballot_id", b.get("ballot_id")), r.bytes("$.election_id", b.get("election_id"), 32, true),
         r.bytes("$.confirmation_code", b.get("confirmation_code"), 32, true), r.bytes("$.code_baux", b.get("code_baux"), 1 << 16,
-            false), r.text("$.state", b.get("state")), pre, contests);
+            false), r.text("$.state", b.get("state")), pre, contests, r.text("$.encrypting_device", b.get("encrypting_device")));
   }
 
   /** A compact proof's parts (c_j, v_j), 1..1024 of them. */

@@ -26,10 +26,13 @@ import java.util.Set;
  * @param jointKey K as stated
  * @param extendedBaseHash H_E as stated
  * @param guardianRecords each guardian's coordinate and coefficient proofs
+ * @param chained whether confirmation codes are chained per device (chain_confirmation_codes)
+ * @param baux0 the configuration's B_aux,0
+ * @param contests the manifest's contests (ids, limits, options)
  */
 public record EgRecord(EgParameters parameters, String version, int guardians, int quorum, byte[] parameterBaseHash,
     byte[] manifestHash, byte[] electionBaseHash, byte[] manifest, BigInteger jointKey, byte[] extendedBaseHash,
-    List<Guardian> guardianRecords) {
+    List<Guardian> guardianRecords, boolean chained, byte[] baux0, EgManifest contests) {
 
   /** One coefficient's commitment K_ij and its Schnorr proof (c, v). */
   public record CoefficientProof(BigInteger commitment, BigInteger challenge, BigInteger response) {}
@@ -45,6 +48,7 @@ public record EgRecord(EgParameters parameters, String version, int guardians, i
   /** Copies. */
   public EgRecord {
     guardianRecords = List.copyOf(guardianRecords);
+    baux0 = baux0.clone();
   }
 
   /** Reads {@code dir}. */
@@ -64,12 +68,20 @@ public record EgRecord(EgParameters parameters, String version, int guardians, i
     byte[] hp = fj.bytes("$.parameter_base_hash", config.get("parameter_base_hash"), 32, true);
     byte[] hm = fj.bytes("$.manifest_hash", config.get("manifest_hash"), 32, true);
     byte[] hb = fj.bytes("$.election_base_hash", config.get("election_base_hash"), 32, true);
+    boolean chained = fj.bool("$.chain_confirmation_codes", config.get("chain_confirmation_codes"));
+    JsonNode bx = fj.array("$.baux0", config.get("baux0"));
+    byte[] baux0 = new byte[bx.size()];
+    for (int i = 0; i < baux0.length; i++) {
+      // egk writes a byte array as JSON numbers, signed as Kotlin's bytes are
+      baux0[i] = (byte) fj.integer("$.baux0[" + i + "]", bx.get(i), -128, 127);
+    }
     byte[] manifest;
     try {
       manifest = Files.readAllBytes(dir.resolve("manifest.json"));
     } catch (NoSuchFileException e) {
       throw new EgRecordException("manifest.json", "$", "missing");
     }
+    EgManifest contests = EgManifest.parse(manifest);
     EgJson ij = new EgJson("election_initialized.json");
     JsonNode init = load(ij, dir);
     ij.fields("$", init, Set.of("joint_public_key", "extended_base_hash", "guardians"));
@@ -93,7 +105,7 @@ public record EgRecord(EgParameters parameters, String version, int guardians, i
       guardians.add(new Guardian(ij.text(at + ".guardian_id", g.get("guardian_id")),
           ij.integer(at + ".x_coordinate", g.get("x_coordinate"), 1, 1 << 16), proofs));
     }
-    return new EgRecord(params, version, n, k, hp, hm, hb, manifest, jointKey, he, guardians);
+    return new EgRecord(params, version, n, k, hp, hm, hb, manifest, jointKey, he, guardians, chained, baux0, contests);
   }
 
   private static JsonNode load(EgJson json, Path dir) throws IOException, EgRecordException {

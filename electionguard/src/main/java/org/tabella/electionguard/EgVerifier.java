@@ -17,11 +17,14 @@ import org.tabella.groups.Scalar;
 
 /**
  * Verification of an ElectionGuard 2.0 record, independently of ElectionGuard's code (SPEC.md §6).
- * Implemented: the specification's steps 1–6 (parameters and base hashes, every guardian's
+ * Implemented: the specification's steps 1–10 (parameters and base hashes, every guardian's
  * coefficient proofs, the joint key and extended base hash; every ballot's selection range proofs,
- * contest vote-limit proofs, contest hashes and confirmation code). Steps 7–14 (chaining,
- * aggregation, decryption, published counts) are not implemented yet, and the report says so:
- * {@link Report#complete()} is false, so no caller can mistake it for a verified election.
+ * contest vote-limit proofs against the manifest, contest hashes and confirmation code; ballot
+ * chaining; the aggregation of the cast ballots; the tally's decryption proofs and its published
+ * counts). Steps 11–14 (challenged ballots' decryptions and contest data) and 15–19 (pre-encrypted
+ * ballots) are not: a record that has such ballots, or lacks a part, is reported in
+ * {@link Report#notChecked()} and {@link Report#complete()} is false, so no caller can mistake a
+ * partial check for a verified election.
  */
 public final class EgVerifier {
   private EgVerifier() {}
@@ -34,7 +37,10 @@ public final class EgVerifier {
     SELECTIONS(4, "selection encryptions and range proofs"),
     VOTE_LIMITS(5, "contest vote-limit proofs"),
     CONFIRMATION_CODES(6, "contest hashes and confirmation codes"),
-    AGGREGATION(8, "aggregation of the cast ballots");
+    CHAINING(7, "ballot chaining (B_aux)"),
+    AGGREGATION(8, "aggregation of the cast ballots"),
+    TALLY_DECRYPTION(9, "tally decryption proofs"),
+    TALLY_VALUES(10, "published counts");
 
     private final int number;
     private final String title;
@@ -65,27 +71,37 @@ public final class EgVerifier {
    * @param checks checks made per step
    * @param findings every failed check
    */
-  public record Report(Optional<String> version, Map<Step, Integer> checks, List<Finding> findings) {
+  public record Report(Optional<String> version, Map<Step, Integer> checks, List<Finding> findings, List<String> notChecked) {
     /** Copies. */
     public Report {
       checks = Map.copyOf(checks);
       findings = List.copyOf(findings);
+      notChecked = List.copyOf(notChecked);
     }
 
-    /** Whether every implemented step passed. */
+    /** Whether every check made passed. */
     public boolean passed() {
       return findings.isEmpty();
     }
 
-    /** Whether the whole of spec 2.0's verification was done: not yet (steps 7–14 are not implemented). */
+    /**
+     * Whether the record was verified end to end: it had ballots, an encrypted tally and published
+     * counts, and nothing this verifier does not cover (pre-encrypted or challenged ballots, whose
+     * steps 11–19 are not implemented) — see {@link #notChecked()}.
+     */
     public boolean complete() {
-      return false;
+      return notChecked.isEmpty();
     }
   }
 
   private static final class Checks {
     final Map<Step, Integer> counts = new EnumMap<>(Step.class);
     final List<Finding> findings = new ArrayList<>();
+    final java.util.Set<String> notChecked = new java.util.TreeSet<>();
+
+    synchronized void notChecked(String what) {
+      notChecked.add(what);
+    }
 
     synchronized boolean check(Step s, boolean ok, String where, String what) {
       counts.merge(s, 1, Integer::sum);
@@ -106,12 +122,30 @@ public final class EgVerifier {
     return verify(r, ballots, null);
   }
 
-  /** Runs steps 1–6, and step 8 when the record has an encrypted tally. */
+  /** Runs steps 1–8 (step 8 when the record has an encrypted tally). */
   public static Report verify(EgRecord r, List<EgBallot> ballots, EgTally tally) {
+    return verify(r, ballots, tally, null);
+  }
+
+  /**
+   * Runs steps 1–10: 1–3 always, 4–7 over the ballots, 8 with the encrypted tally, 9–10 with the
+   * published counts ({@code tally.json}); whatever part is missing is listed in
+   * {@link Report#notChecked()}.
+   */
+  public static Report verify(EgRecord r, List<EgBallot> ballots, EgTally tally, EgDecryptedTally counts) {
     Checks c = new Checks();
-    if (tally != null) {
+    if (ballots.isEmpty()) {
+      c.notChecked("the ballots (steps 4–8: no encrypted_ballots/)");
+    }
+    if (tally == null) {
+      c.notChecked("the aggregation (step 8: no encrypted_tally.json)");
+    } else if (!ballots.isEmpty()) {
       aggregation(r, ballots, tally, c);
     }
+    if (counts == null) {
+      c.notChecked("the published counts (steps 9–10: no tally.json)");
+    }
+    chaining(r, ballots, c);
     EgParameters p = r.parameters();
     BigInteger q = p.q();
     // Step 1: the standard parameters, H_P under one of the 2.0 version strings, H_M, H_B.
@@ -172,11 +206,15 @@ public final class EgVerifier {
     byte[] he = EgHash.h(r.electionBaseHash(), new EgHash.Message(0x12).number(r.jointKey(), 512).toByteArray());
     c.check(Step.JOINT_KEY, MessageDigest.isEqual(he, r.extendedBaseHash()), "election_initialized.json extended_base_hash",
         "H_E is not H(H_B; 0x12 ‖ K)");
-    Bases bases = ballots.isEmpty() ? null : bases(r);
+    Bases bases = ballots.isEmpty() && counts == null ? null : bases(r);
     ballots.parallelStream().forEach(b -> ballot(r, bases, b, c));
+    if (counts != null) {
+      long cast = ballots.stream().filter(b -> "CAST".equals(b.state())).count();
+      decryption(r, bases, tally, counts, ballots.isEmpty() ? -1 : cast, c);
+    }
     List<Finding> sorted = new ArrayList<>(c.findings);
     sorted.sort(java.util.Comparator.comparingInt((Finding f) -> f.step().number()).thenComparing(Finding::location));
-    return new Report(version, c.counts, sorted);
+    return new Report(version, c.counts, sorted, new ArrayList<>(c.notChecked));
   }
 
   /** The group and the fixed-base tables for g and K, shared by every ballot of one verification. */
@@ -200,7 +238,132 @@ public final class EgVerifier {
   public static Report aggregation(EgRecord r, List<EgBallot> ballots, EgTally tally) {
     Checks c = new Checks();
     aggregation(r, ballots, tally, c);
-    return new Report(Optional.empty(), c.counts, c.findings);
+    return new Report(Optional.empty(), c.counts, c.findings, List.copyOf(c.notChecked));
+  }
+
+  /**
+   * Step 7 alone. Unchained (chain_confirmation_codes false): every ballot's B_aux is the
+   * configuration's B_aux,0. Chained: per encrypting device the ballots form one chain,
+   * B_aux,1 = H_0 ‖ B_aux,0 with H_0 = H(H_E; 0x24 ‖ B_aux,0) and B_aux,j = H_(j−1) ‖ B_aux,0 where
+   * H_(j−1) is the previous ballot's confirmation code; every ballot of the device is on it once.
+   */
+  public static Report chaining(EgRecord r, List<EgBallot> ballots) {
+    Checks c = new Checks();
+    chaining(r, ballots, c);
+    return new Report(Optional.empty(), c.counts, c.findings, List.copyOf(c.notChecked));
+  }
+
+  private static void chaining(EgRecord r, List<EgBallot> ballots, Checks c) {
+    if (!r.chained()) {
+      for (EgBallot b : ballots) {
+        c.check(Step.CHAINING, MessageDigest.isEqual(b.codeBaux(), r.baux0()), b.file() + " code_baux",
+            "the record is not chained, so B_aux must be the configuration's B_aux,0");
+      }
+      return;
+    }
+    java.util.Map<String, List<EgBallot>> byDevice = new java.util.TreeMap<>();
+    ballots.forEach(b -> byDevice.computeIfAbsent(b.device(), d -> new ArrayList<>()).add(b));
+    byte[] h0 = EgHash.h(r.extendedBaseHash(), new EgHash.Message(0x24).bytes(r.baux0()).toByteArray());
+    for (var device : byDevice.entrySet()) {
+      java.util.Map<java.nio.ByteBuffer, List<EgBallot>> byBaux = new java.util.HashMap<>();
+      device.getValue().forEach(b -> byBaux.computeIfAbsent(java.nio.ByteBuffer.wrap(b.codeBaux()), x -> new ArrayList<>()).add(b));
+      java.util.Set<EgBallot> onChain = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      byte[] previous = h0;
+      while (true) {
+        byte[] expected = java.util.Arrays.copyOf(previous, previous.length + r.baux0().length);
+        System.arraycopy(r.baux0(), 0, expected, previous.length, r.baux0().length);
+        List<EgBallot> next = byBaux.get(java.nio.ByteBuffer.wrap(expected));
+        if (next == null) {
+          break;
+        }
+        if (!c.check(Step.CHAINING, next.size() == 1, "device " + device.getKey(), next.size()
+            + " ballots claim the same place in the chain: " + next.stream().map(EgBallot::file).toList())) {
+          break;
+        }
+        EgBallot b = next.get(0);
+        if (!onChain.add(b)) {
+          c.check(Step.CHAINING, false, b.file(), "the chain loops back to this ballot");
+          break;
+        }
+        previous = b.confirmationCode();
+      }
+      for (EgBallot b : device.getValue()) {
+        c.check(Step.CHAINING, onChain.contains(b), b.file() + " code_baux",
+            "not on its device's chain (B_aux is not H_(j−1) ‖ B_aux,0 for a ballot of the chain, or H_0 for the first)");
+      }
+    }
+  }
+
+  /**
+   * Steps 9–10. For every published count: the (A, B) it decrypts is the encrypted tally's; with
+   * T = b_over_m in the group and M = B·T^-1, the guardians' joint proof (c, v) satisfies
+   * c = H_q(H_E; 0x30 ‖ K ‖ A ‖ B ‖ a ‖ b ‖ M) for a = g^v·K^c, b = A^v·M^c (step 9); and
+   * T = K^t, t is at most the number of cast ballots, the tally names this election and holds
+   * exactly the manifest's options, once each (step 10). Each guardian's share is inside the joint
+   * proof (egk publishes no partial decryptions), so a quorum with guardians missing verifies alike.
+   */
+  private static void decryption(EgRecord r, Bases bases, EgTally tally, EgDecryptedTally counts, long cast, Checks c) {
+    c.check(Step.TALLY_VALUES, MessageDigest.isEqual(counts.electionId(), r.extendedBaseHash()), "tally.json election_id",
+        "the published counts name another election (election_id ≠ H_E)");
+    java.util.Set<String> options = new java.util.LinkedHashSet<>();
+    for (EgManifest.Contest mc : r.contests().contests()) {
+      mc.selections().forEach(s -> options.add(mc.id() + "/" + s));
+    }
+    java.util.Map<String, EgTally.Aggregate> aggregates = new java.util.HashMap<>();
+    if (tally != null) {
+      tally.selections().forEach(a -> aggregates.putIfAbsent(a.contestId() + "/" + a.selectionId(), a));
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (EgDecryptedTally.Count n : counts.selections()) {
+      String key = n.contestId() + "/" + n.selectionId();
+      String where = "tally.json contest " + n.contestId() + " selection " + n.selectionId();
+      c.check(Step.TALLY_VALUES, options.contains(key), where, "not an option of the manifest");
+      c.check(Step.TALLY_VALUES, seen.add(key), where, "published twice");
+    }
+    for (String o : options) {
+      if (!seen.contains(o)) {
+        c.check(Step.TALLY_VALUES, false, "tally.json", "no count for the manifest's option " + o);
+      }
+    }
+    BigInteger q = r.parameters().q();
+    counts.selections().parallelStream().forEach(n -> {
+      String where = "tally.json contest " + n.contestId() + " selection " + n.selectionId();
+      EgTally.Aggregate a = aggregates.get(n.contestId() + "/" + n.selectionId());
+      if (tally != null) {
+        c.check(Step.TALLY_DECRYPTION, a != null && a.alpha().equals(n.alpha()) && a.beta().equals(n.beta()),
+            where + " encrypted_vote", "the (A, B) decrypted is not the encrypted tally's for this option");
+      }
+      if (cast >= 0) {
+        c.check(Step.TALLY_VALUES, n.tally() <= cast, where + " tally", "a count of " + n.tally() + " exceeds the "
+            + cast + " cast ballots");
+      }
+      if (bases == null) {
+        return; // step 1 or 3 already says why nothing can be computed
+      }
+      Group g = bases.group();
+      Element alpha = element(g, n.alpha());
+      Element beta = element(g, n.beta());
+      Element t = element(g, n.bOverM());
+      if (!c.check(Step.TALLY_DECRYPTION, alpha != null && beta != null && t != null, where,
+          "A, B or T = b_over_m is not in the order-q subgroup of Z_p*")) {
+        return;
+      }
+      c.check(Step.TALLY_VALUES, bases.k().expPublic(g.scalar(n.tally())).equals(t), where + " b_over_m",
+          "T ≠ K^t for the published count t = " + n.tally());
+      if (!c.check(Step.TALLY_DECRYPTION, n.challenge().compareTo(q) < 0 && n.response().compareTo(q) < 0, where + " proof",
+          "challenge or response not in Z_q")) {
+        return;
+      }
+      Element m = beta.div(t);
+      Scalar ch = g.scalar(n.challenge());
+      Scalar v = g.scalar(n.response());
+      Element ca = bases.g().expPublic(v).mul(bases.k().expPublic(ch));
+      Element cb = g.multiExp(List.of(alpha, m), List.of(v, ch));
+      byte[] msg = new EgHash.Message(0x30).number(r.jointKey(), 512).bytes(alpha.encode()).bytes(beta.encode())
+          .bytes(ca.encode()).bytes(cb.encode()).bytes(m.encode()).toByteArray();
+      c.check(Step.TALLY_DECRYPTION, EgHash.hq(r.extendedBaseHash(), msg, q).equals(n.challenge()), where + " proof",
+          "the decryption proof does not verify: c ≠ H_q(H_E; 0x30 ‖ K ‖ A ‖ B ‖ a ‖ b ‖ M)");
+    });
   }
 
   private static void aggregation(EgRecord r, List<EgBallot> ballots, EgTally tally, Checks c) {
@@ -243,8 +406,14 @@ public final class EgVerifier {
     BigInteger k = r.jointKey();
     String where = b.file();
     if (!c.check(Step.SELECTIONS, !b.preEncrypted(), where, "a pre-encrypted ballot (not supported yet)")) {
+      c.notChecked("pre-encrypted ballots (steps 15–19)");
       return;
     }
+    if (!"CAST".equals(b.state())) {
+      c.notChecked("challenged or spoiled ballots' decryptions (steps 11–14): " + b.state() + " in " + where);
+    }
+    java.util.Map<String, EgManifest.Contest> manifest = new java.util.HashMap<>();
+    r.contests().contests().forEach(mc -> manifest.put(mc.id(), mc));
     c.check(Step.CONFIRMATION_CODES, MessageDigest.isEqual(b.electionId(), r.extendedBaseHash()), where + " election_id",
         "the ballot names another election (election_id ≠ H_E)");
     boolean usable = bases != null;
@@ -270,6 +439,11 @@ public final class EgVerifier {
         productA = productA.mul(alpha);
         productB = productB.mul(beta);
       }
+      EgManifest.Contest mc = manifest.get(contest.id());
+      c.check(Step.VOTE_LIMITS, mc != null && mc.votesAllowed() == contest.votesAllowed()
+          && mc.selections().equals(contest.selections().stream().map(EgBallot.Selection::id).toList()), at,
+          mc == null ? "not a contest of the manifest" : "its limit or options are not the manifest's (limit "
+              + mc.votesAllowed() + ", options " + mc.selections() + ")");
       if (allInGroup) {
         c.check(Step.VOTE_LIMITS, rangeProof(r, bases, productA, productB, contest.votesAllowed(), contest.limitChallenges(),
             contest.limitResponses()), at, "the proof that at most " + contest.votesAllowed() + " options are selected does not verify");

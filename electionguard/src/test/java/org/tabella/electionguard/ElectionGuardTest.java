@@ -152,7 +152,7 @@ class ElectionGuardTest {
     EgVerifier.Report ok = EgVerifier.verify(r, ballots);
     assertEquals(List.of(), ok.findings());
     assertEquals(201, ok.checks().get(EgVerifier.Step.SELECTIONS));
-    assertEquals(20, ok.checks().get(EgVerifier.Step.VOTE_LIMITS));
+    assertEquals(40, ok.checks().get(EgVerifier.Step.VOTE_LIMITS)); // 20 limit proofs, 20 limits and options against the manifest
     assertEquals(22, ok.checks().get(EgVerifier.Step.CONFIRMATION_CODES));
     EgBallot b = ballots.get(0);
     String selectionResponse = HEX.formatHex(EgHash.fixed(b.contests().get(3).selections().get(2).vote().responses().get(1), 32));
@@ -169,6 +169,12 @@ class ElectionGuardTest {
       assertTrue(bad.findings().stream().anyMatch(f -> f.step() == ch.step() && f.location().contains(ch.where())),
           ch + " → " + bad.findings());
     }
+    // a ballot that states another limit than the manifest's is found, whatever its proof
+    Path m = record("egk-allAvailableJson");
+    edit(m, BALLOT, "\"votes_allowed\": 1", "\"votes_allowed\": 2");
+    EgVerifier.Report bad = EgVerifier.verify(EgRecord.read(m), EgBallot.readAll(m));
+    assertTrue(bad.findings().stream().anyMatch(f -> f.step() == EgVerifier.Step.VOTE_LIMITS
+        && f.message().contains("manifest")), bad.findings().toString());
   }
 
   @ParameterizedTest

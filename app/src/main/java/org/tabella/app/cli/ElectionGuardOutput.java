@@ -7,10 +7,10 @@ import org.tabella.electionguard.EgVerifier;
 
 /**
  * {@code tabella verify --electionguard DIR}: one line per ElectionGuard 2.0 verification step
- * implemented (with its number of checks), every finding with its location, the version string the
- * record uses, the speed, and — because steps 7–14 are not implemented yet — an explicit statement
- * that this is not a verification of the election; the exit code is 1 either way, so no script can
- * take it for one.
+ * (1–10, with its number of checks), every finding with its location, the version string the
+ * record uses, the speed, and what was not checked (a missing part of the record; challenged or
+ * pre-encrypted ballots, whose steps are not implemented). Exit 0 only when every check passed and
+ * nothing was left unchecked, so no script can take a partial check for a verified election.
  */
 final class ElectionGuardOutput {
   private ElectionGuardOutput() {}
@@ -19,19 +19,22 @@ final class ElectionGuardOutput {
     EgRecord record;
     java.util.List<org.tabella.electionguard.EgBallot> ballots;
     org.tabella.electionguard.EgTally tally;
+    org.tabella.electionguard.EgDecryptedTally counts;
     try {
       record = EgRecord.read(dir);
       ballots = org.tabella.electionguard.EgBallot.readAll(dir);
       tally = org.tabella.electionguard.EgTally.read(dir);
+      counts = org.tabella.electionguard.EgDecryptedTally.read(dir);
     } catch (EgRecordException e) {
       throw UserError.input(e.getMessage());
     } catch (java.io.IOException e) {
       throw UserError.input("cannot read " + dir + ": " + e.getMessage());
     }
     long start = System.nanoTime();
-    EgVerifier.Report r = EgVerifier.verify(record, ballots, tally);
+    EgVerifier.Report r = EgVerifier.verify(record, ballots, tally, counts);
     double seconds = (System.nanoTime() - start) / 1e9;
-    int proofs = r.checks().getOrDefault(EgVerifier.Step.SELECTIONS, 0) + r.checks().getOrDefault(EgVerifier.Step.VOTE_LIMITS, 0);
+    int proofs = r.checks().getOrDefault(EgVerifier.Step.SELECTIONS, 0) + r.checks().getOrDefault(EgVerifier.Step.VOTE_LIMITS, 0)
+        + r.checks().getOrDefault(EgVerifier.Step.TALLY_DECRYPTION, 0);
     System.out.printf("ElectionGuard 2.0 record %s: version string %s, %d guardians, quorum %d%n", dir,
         r.version().map(v -> "\"" + v + "\"").orElse("(neither \"v2.0.0\" nor \"v2.0\" matches its H_P)"),
         record.guardians(), record.quorum());
@@ -43,18 +46,21 @@ final class ElectionGuardOutput {
     for (EgVerifier.Finding f : r.findings()) {
       System.out.printf("  FAILED step %d at %s: %s%n", f.step().number(), f.location(), f.message());
     }
-    if (ballots.isEmpty()) {
-      System.out.println("  no encrypted_ballots/ in the record: steps 4–6 had no ballot to check");
-    } else {
-      System.out.printf("  %d ballots in %.2f s (%.1f ballots/s, %.0f proof checks/s on %d cores)%n", ballots.size(), seconds,
-          ballots.size() / seconds, proofs / seconds, Runtime.getRuntime().availableProcessors());
+    System.out.printf("  %d ballots and %d published counts in %.2f s (%.0f checks/s of steps 4–6 and 9 on %d cores)%n",
+        ballots.size(), counts == null ? 0 : counts.selections().size(), seconds, proofs / seconds,
+        Runtime.getRuntime().availableProcessors());
+    for (String n : r.notChecked()) {
+      System.out.println("  not checked: " + n);
     }
-    if (tally == null) {
-      System.out.println("  no encrypted_tally.json: step 8 had nothing to check");
+    if (!r.passed()) {
+      System.out.println("FAILED: " + r.findings().size() + " finding(s)");
+      return ExitCodes.FAILED;
     }
-    System.out.println("  steps 7 and 9–14 (chaining, decryption, published counts): not implemented yet");
-    System.out.println(r.passed() ? "partial: steps 1–6 and 8 passed — this is NOT a verification of the election"
-        : "steps 1–6 and 8 FAILED");
-    return ExitCodes.FAILED;
+    if (!r.complete()) {
+      System.out.println("partial: every check made passed, but the record was not verified end to end (see above)");
+      return ExitCodes.FAILED;
+    }
+    System.out.println("verified: ElectionGuard 2.0 steps 1–10 passed (the record has no challenged or pre-encrypted ballots)");
+    return 0;
   }
 }
