@@ -50,6 +50,25 @@ write('ristretto255-from-uniform-bytes-rfc9496.json', {
     'source': 'RFC 9496 Appendix A.3', 'description': 'element derivation from 64 uniform bytes',
     'vectors': fub})
 
+# RFC 9496 decaf448
+r = load('rfc9496-ristretto255-decaf448/decaf448.json')
+write('decaf448-rfc9496.json', {
+    'format': 'tabella-vectors-v1', 'kind': 'group-multiples', 'group': 'decaf448',
+    'source': 'RFC 9496 Appendix B.1 (via cfrg/draft-irtf-cfrg-ristretto255 @ fa5a0f4d)',
+    'description': 'encode(k·B) for k = 0..15',
+    'vectors': [{'k': format(k, 'x'), 'encoding': e} for k, e in enumerate(r['generator_multiples']['encodings'])]})
+write('decaf448-invalid-rfc9496.json', {
+    'format': 'tabella-vectors-v1', 'kind': 'decode', 'group': 'decaf448',
+    'source': 'RFC 9496 Appendix B.2', 'description': 'encodings decode must reject',
+    'vectors': [{'encoding': v['encoding'], 'expected': 'reject', 'comment': v['category']}
+                for v in r['invalid_encodings']['vectors']]})
+write('decaf448-from-uniform-bytes-rfc9496.json', {
+    'format': 'tabella-vectors-v1', 'kind': 'from-uniform-bytes', 'group': 'decaf448',
+    'source': 'RFC 9496 Appendix B.3', 'description': 'element derivation from 112 uniform bytes',
+    'vectors': [{'input': v['input'], 'output': v['output']} for v in r['from_uniform_bytes']['vectors']]})
+# expand-message-xof-shake256-36-rfc9380.json was written from cfrg/draft-irtf-cfrg-hash-to-curve
+# @ d925acd7, poc/vectors/expand_message_xof_SHAKE256_36.json (not among the shared vectors).
+
 # RFC 9380 suites and expand_message_xmd
 for fname, group, size in [('P256_XMD_SHA-256_SSWU_RO_.json', 'P-256', 32),
                            ('P384_XMD_SHA-384_SSWU_RO_.json', 'P-384', 48),

@@ -43,6 +43,18 @@ class CommandLineTest {
   }
 
   @Test
+  @DisplayName("demo on decaf448: key ceremony, ballots, tally and a record that verifies and conforms to the schema")
+  void demoOnDecaf448() throws Exception {
+    String out = run("demo", "--group", "decaf448", "--parties", "3", "--quorum", "2", "--voters", "3", "--seed", "5",
+        "--record", dir.resolve("decaf").toString());
+    assertTrue(out.startsWith("0\n") && out.contains("decaf448") && out.contains("verified"), out);
+    String verify = run("verify", dir.resolve("decaf").toString());
+    assertTrue(verify.startsWith("0\n") && verify.contains("record valid"), verify);
+    assertTrue(Files.readString(dir.resolve("decaf").resolve("election.json")).contains("decaf448"));
+    SchemaCheck.assertConforms(dir.resolve("decaf"));
+  }
+
+  @Test
   @DisplayName("demo: ordinary, with voters and an absent party, and unanimous; then verify the record")
   void demo() throws Exception {
     String out = run("demo", "--parties", "4", "--quorum", "2", "--voters", "6", "--absent", "1", "--seed", "3",

@@ -3,9 +3,9 @@ package org.tabella.groups;
 import org.tabella.groups.internal.ExpandMessageXmd;
 
 /**
- * RFC 9380 §5.3.1 {@code expand_message_xmd}, the byte-string expander under every hash-to-group
- * and hash-to-scalar of this library, for callers that check it against vectors or build their
- * own hashes with it.
+ * RFC 9380 §5.3 {@code expand_message_xmd} and {@code expand_message_xof}, the byte-string
+ * expanders under every hash-to-group and hash-to-scalar of this library, for callers that check
+ * them against vectors or build their own hashes with them.
  */
 public final class ExpandMessage {
   private ExpandMessage() {}
@@ -18,5 +18,14 @@ public final class ExpandMessage {
    */
   public static byte[] xmd(String hash, byte[] message, byte[] dst, int length) {
     return ExpandMessageXmd.forHash(hash).expand(message, dst, length);
+  }
+
+  /**
+   * Returns {@code expand_message_xof(message, dst, length)} with SHAKE256 (RFC 9380 §5.3.2, k = 224).
+   *
+   * @throws IllegalArgumentException for an empty tag or a length out of range
+   */
+  public static byte[] xofShake256(byte[] message, byte[] dst, int length) {
+    return org.tabella.groups.internal.ExpandMessageXof.shake256().expand(message, dst, length);
   }
 }

@@ -10,7 +10,7 @@ import org.tabella.groups.modp.StandardModpGroups;
 import org.tabella.groups.ristretto.Ristretto255Group;
 
 /**
- * The registry of named groups: {@code ristretto255} (the default), {@code P-256},
+ * The registry of named groups: {@code ristretto255} (the default), {@code decaf448}, {@code P-256},
  * {@code P-384}, {@code secp256k1}, and the standard Schnorr groups ({@code modp-2048-256},
  * {@code modp-3072}, {@code eg-4096}, … — see {@link #names()}). Each group is created (and, for
  * mod-p groups, its parameters validated) on first use and shared afterwards.
@@ -19,7 +19,7 @@ public final class Groups {
   /** The project's default group. */
   public static final String DEFAULT = "ristretto255";
 
-  private static final List<String> CURVES = List.of("ristretto255", "P-256", "P-384", "secp256k1");
+  private static final List<String> CURVES = List.of("ristretto255", "decaf448", "P-256", "P-384", "secp256k1");
   private static final Map<String, Group> CACHE = new ConcurrentHashMap<>();
 
   private Groups() {}
@@ -65,6 +65,8 @@ public final class Groups {
     switch (name) {
       case "ristretto255":
         return Ristretto255Group.instance();
+      case "decaf448":
+        return org.tabella.groups.decaf.Decaf448Group.instance();
       case "P-256":
         return EcGroup.p256();
       case "P-384":

@@ -17,7 +17,7 @@ import org.tabella.groups.ec.EcGroup;
  */
 class DecodeFuzzProperties {
   private static final Group[] GROUPS = {
-      Groups.named("ristretto255"), Groups.named("P-256"), Groups.named("P-384"),
+      Groups.named("ristretto255"), Groups.named("decaf448"), Groups.named("P-256"), Groups.named("P-384"),
       Groups.named("secp256k1"), Groups.named("modp-2048-256"), Groups.named("modp-2048")};
 
   @Provide

@@ -59,12 +59,16 @@ final class VectorChecker {
         ok = switch (kind) {
           case "group-multiples" -> multiples(doc, v);
           case "decode" -> decode(doc, v);
-          case "from-uniform-bytes" -> HEX.formatHex(Ristretto255Group.instance()
-              .fromUniformBytes(HEX.parseHex(v.get("input").asText())).encode()).equals(v.get("output").asText());
+          case "from-uniform-bytes" -> HEX.formatHex(("decaf448".equals(doc.path("group").asText())
+              ? org.tabella.groups.decaf.Decaf448Group.instance().fromUniformBytes(HEX.parseHex(v.get("input").asText()))
+              : Ristretto255Group.instance().fromUniformBytes(HEX.parseHex(v.get("input").asText()))).encode())
+              .equals(v.get("output").asText());
           case "hash-to-group" -> hashToGroup(doc, v);
           case "expand-message-xmd" -> HEX.formatHex(ExpandMessage.xmd(doc.get("hash").asText(),
               utf8(v.get("msg").asText()), utf8(doc.get("dst").asText()), v.get("length").asInt()))
               .equals(v.get("output").asText());
+          case "expand-message-xof" -> HEX.formatHex(ExpandMessage.xofShake256(utf8(v.get("msg").asText()),
+              utf8(doc.get("dst").asText()), v.get("length").asInt())).equals(v.get("output").asText());
           case "ecdh" -> ecdh(doc, v);
           case "modp-dh" -> modpDh(v);
           case "schnorr-parameters" -> schnorrParameters(v);

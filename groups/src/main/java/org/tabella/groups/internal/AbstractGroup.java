@@ -17,19 +17,19 @@ public abstract class AbstractGroup implements Group {
   private final String name;
   private final BigInteger order;
   private final String hashAlgorithm;
-  private final ExpandMessageXmd xmd;
+  private final MessageExpander expander;
   private volatile FixedBaseTable generatorTable;
 
   /**
    * @param name registry name
    * @param order prime group order q
-   * @param hashAlgorithm hash of the hash-to-group / hash-to-scalar suites
+   * @param hashAlgorithm hash of the hash-to-group / hash-to-scalar suites (SHA-256/384/512: XMD; SHAKE256: XOF)
    */
   protected AbstractGroup(String name, BigInteger order, String hashAlgorithm) {
     this.name = Objects.requireNonNull(name, "name");
     this.order = Objects.requireNonNull(order, "order");
     this.hashAlgorithm = Objects.requireNonNull(hashAlgorithm, "hashAlgorithm");
-    this.xmd = ExpandMessageXmd.forHash(hashAlgorithm);
+    this.expander = MessageExpander.forHash(hashAlgorithm);
   }
 
   @Override
@@ -47,9 +47,9 @@ public abstract class AbstractGroup implements Group {
     return hashAlgorithm;
   }
 
-  /** Returns the XMD expander of this group's hash. */
-  protected final ExpandMessageXmd xmd() {
-    return xmd;
+  /** Returns the message expander of this group's hash (XMD, or XOF for SHAKE256). */
+  protected final MessageExpander expander() {
+    return expander;
   }
 
   @Override
@@ -78,7 +78,7 @@ public abstract class AbstractGroup implements Group {
   public Scalar hashToScalar(byte[] message, byte[] dst) {
     // RFC 9380 hash_to_field with k = 128: L = ceil((ceil(log2 q) + 128) / 8) bytes.
     int length = (order.bitLength() + 128 + 7) / 8;
-    byte[] uniform = xmd.expand(message, dst, length);
+    byte[] uniform = expander.expand(message, dst, length);
     return Scalar.reduce(new BigInteger(1, uniform), order);
   }
 

@@ -11,7 +11,7 @@ import org.bouncycastle.crypto.hash2curve.impl.XmdMessageExpansion;
  * RFC 9380 §5.3.1 {@code expand_message_xmd}, on Bouncy Castle's implementation, with the
  * §5.3.3 rule for domain separation tags longer than 255 bytes. Not part of the public API.
  */
-public final class ExpandMessageXmd {
+public final class ExpandMessageXmd implements MessageExpander {
   private static final byte[] OVERSIZE_PREFIX =
       "H2C-OVERSIZE-DST-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -28,6 +28,7 @@ public final class ExpandMessageXmd {
   }
 
   /** Returns {@code expand_message_xmd(message, dst, length)}. */
+  @Override
   public byte[] expand(byte[] message, byte[] dst, int length) {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(dst, "dst");

@@ -142,7 +142,7 @@ public final class ModpGroup extends AbstractGroup {
     int length = (p.bitLength() + 128 + 7) / 8;
     byte[] input = message;
     for (int counter = 1; ; counter++) {
-      BigInteger t = new BigInteger(1, xmd().expand(input, dst, length)).mod(p);
+      BigInteger t = new BigInteger(1, expander().expand(input, dst, length)).mod(p);
       BigInteger h = t.modPow(cofactor, p);
       if (!h.equals(BigInteger.ONE) && h.signum() != 0) {
         return new ModpElement(this, h);

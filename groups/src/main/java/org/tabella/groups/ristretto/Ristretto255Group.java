@@ -82,7 +82,7 @@ public final class Ristretto255Group extends AbstractGroup {
 
   @Override
   public Element hashToElement(byte[] message, byte[] dst) {
-    return fromUniformBytes(xmd().expand(message, dst, 64));
+    return fromUniformBytes(expander().expand(message, dst, 64));
   }
 
   /**
