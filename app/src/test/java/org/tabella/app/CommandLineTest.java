@@ -106,6 +106,18 @@ class CommandLineTest {
     Files.writeString(bad, Files.readString(root.resolve("groups/ristretto255-rfc9496.json")).replace("e2f2ae0a", "e2f2ae0b"));
     String failed = run("vectors", bad.toString());
     assertTrue(failed.startsWith("1\n") && failed.trim().endsWith("1 failed"), failed);
+    // ElectionGuard known answers: a changed count, and a changed ballot ciphertext, each fail
+    Path eg = dir.resolve("eg.json");
+    String decryption = Files.readString(root.resolve("electionguard/eg-threshold-decryption-egk.json"));
+    Files.writeString(eg, decryption.replaceFirst("\"count\": (\\d+)", "\"count\": 4$1"));
+    String egFailed = run("vectors", eg.toString());
+    assertTrue(egFailed.startsWith("1\n") && egFailed.trim().endsWith("1 failed"), egFailed);
+    String aggregation = Files.readString(root.resolve("electionguard/eg-aggregation-egk.json"));
+    int at = aggregation.indexOf("\"pad\": \"") + 8;
+    char c = aggregation.charAt(at + 3);
+    Files.writeString(eg, aggregation.substring(0, at + 3) + (c == '1' ? '2' : '1') + aggregation.substring(at + 4));
+    String aggFailed = run("vectors", eg.toString());
+    assertTrue(aggFailed.startsWith("1\n") && aggFailed.trim().endsWith("1 failed"), aggFailed);
   }
 
   @Test

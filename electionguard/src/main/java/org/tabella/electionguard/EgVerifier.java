@@ -372,7 +372,13 @@ public final class EgVerifier {
         "the tally names another election");
     java.util.Map<String, BigInteger[]> products = new java.util.LinkedHashMap<>();
     java.util.TreeSet<String> cast = new java.util.TreeSet<>();
+    java.util.Map<String, String> files = new java.util.HashMap<>();
     for (EgBallot b : ballots) {
+      String first = files.putIfAbsent(b.id(), b.file());
+      if (!c.check(Step.AGGREGATION, first == null, b.file() + " ballot_id",
+          "ballot id " + b.id() + " is also the id of " + first + " (a ballot counted twice)")) {
+        continue;
+      }
       if (!"CAST".equals(b.state())) {
         continue;
       }

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tabella.crypto.sharing.Lagrange;
 import org.tabella.groups.Element;
 import org.tabella.groups.Group;
 
@@ -27,9 +26,9 @@ import org.tabella.groups.Group;
  * ElectionGuard 2.0 steps 7, 9 and 10 against egk's data: both sample records' published counts
  * and decryption proofs verify (someAvailable was decrypted by a quorum with guardians missing);
  * every changed count, T, proof, ciphertext, id, a missing or duplicated count is found and named;
- * chaining (unchained and a chained device) is checked; and egk's two tally-decryption test vectors
- * are reproduced as known answers (partial decryptions A^{s_i} combined with Lagrange coefficients
- * at 0), failing for a changed key share.
+ * chaining (unchained and a chained device) is checked; and egk's tally and ballot decryption test
+ * vectors are reproduced as known answers by every quorum (partial decryptions A^{s_i} combined
+ * with Lagrange coefficients at 0), failing for a changed key share or one guardian fewer.
  */
 @DisplayName("ElectionGuard 2.0 verification, steps 7, 9, 10")
 class ElectionGuardTallyTest {
@@ -210,60 +209,60 @@ class ElectionGuardTallyTest {
     assertTrue(EgVerifier.chaining(chained, forked).findings().stream().anyMatch(f -> f.message().contains("the same place")));
   }
 
-  /** egk's tally-decryption vectors: the guardians flagged "missing": true are those that decrypt (egk's naming). */
-  @ParameterizedTest
-  @ValueSource(strings = {"TallyDecryptionTestVector.json", "TallyPartialDecryptionTestVector.json"})
-  void egksTallyDecryptionVectorsAreReproducedWithLagrangeCoefficients(String vector) throws Exception {
-    JsonNode v;
-    try (var in = getClass().getResourceAsStream(BASE + vector)) {
-      v = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
-    }
+  /**
+   * egk's tally and ballot decryption vectors, in our format (test-vectors/electionguard,
+   * eg-threshold-decryption-egk.json): every quorum's partial decryptions, combined with Lagrange
+   * coefficients, give the counts; a changed key share, or one guardian fewer, does not.
+   */
+  @Test
+  void egksDecryptionVectorsAreReproducedByEveryQuorum() throws Exception {
+    JsonNode doc = org.tabella.vectors.VectorFiles.load("electionguard/eg-threshold-decryption-egk.json");
     Group g = EgParameters.group();
-    Element k = element(g, v.get("joint_public_key"));
-    Map<Integer, BigInteger> shares = new TreeMap<>();
-    for (JsonNode t : v.get("trustees")) {
-      if (t.get("missing").asBoolean()) {
-        shares.put(t.get("xCoordinate").asInt(), num(t.get("keyShare")));
+    int vectors = 0;
+    for (JsonNode v : doc.get("vectors")) {
+      Element k = element(g, v.get("joint_public_key"));
+      int quorum = v.get("quorum").asInt();
+      Map<Integer, BigInteger> shares = new TreeMap<>();
+      for (JsonNode t : v.get("guardians")) {
+        shares.put(t.get("x").asInt(), num(t.get("key_share")));
       }
+      List<Integer> expected = new ArrayList<>();
+      for (JsonNode s : v.get("selections")) {
+        expected.add(s.get("count").asInt());
+      }
+      List<Integer> all = new ArrayList<>(shares.keySet());
+      for (int drop = -1; drop < all.size(); drop++) {
+        Map<Integer, BigInteger> present = new TreeMap<>(shares);
+        if (drop >= 0) {
+          present.remove(all.get(drop));
+        }
+        if (present.size() == quorum) {
+          assertEquals(expected, decrypt(g, k, v, present), "guardians " + present.keySet());
+          Map<Integer, BigInteger> wrong = new TreeMap<>(present);
+          int first = wrong.keySet().iterator().next();
+          wrong.put(first, wrong.get(first).add(BigInteger.ONE));
+          assertNotEquals(expected, decrypt(g, k, v, wrong));
+          Map<Integer, BigInteger> fewer = new TreeMap<>(present);
+          fewer.remove(first);
+          assertNotEquals(expected, decrypt(g, k, v, fewer));
+        }
+      }
+      vectors++;
     }
-    int quorum = v.get("trustees").get(0).get("polynomial_coefficients").size();
-    assertEquals(quorum, shares.size());
-    List<Integer> expected = new ArrayList<>();
-    for (JsonNode s : v.get("expected_decrypted_tally").get("contests").get(0).get("selections")) {
-      expected.add(s.get("expected_decrypted_vote").asInt());
-    }
-    assertEquals(expected, decrypt(g, k, v, shares));
-    // a changed key share, or one share fewer than the quorum, does not give the counts
-    Map<Integer, BigInteger> wrong = new TreeMap<>(shares);
-    int first = wrong.keySet().iterator().next();
-    wrong.put(first, wrong.get(first).add(BigInteger.ONE));
-    assertNotEquals(expected, decrypt(g, k, v, wrong));
-    Map<Integer, BigInteger> fewer = new TreeMap<>(shares);
-    fewer.remove(first);
-    assertNotEquals(expected, decrypt(g, k, v, fewer));
+    assertEquals(3, vectors);
   }
 
-  /** M = Π (A^{s_i})^{λ_i}, T = B/M, t with K^t = T (or −1 if none below 100). */
+  /** The counts (−1 where none below 100) from these guardians' partial decryptions. */
   private static List<Integer> decrypt(Group g, Element k, JsonNode v, Map<Integer, BigInteger> shares) throws Exception {
     List<Integer> out = new ArrayList<>();
-    for (JsonNode s : v.get("encrypted_tally").get("contests").get(0).get("selections")) {
-      Element a = element(g, s.get("encrypted_vote").get("pad"));
-      Element b = element(g, s.get("encrypted_vote").get("data"));
-      Element m = g.identity();
+    for (JsonNode s : v.get("selections")) {
+      Element a = element(g, s.get("pad"));
+      Element b = element(g, s.get("data"));
+      Map<Integer, Element> partials = new TreeMap<>();
       for (var e : shares.entrySet()) {
-        Element partial = a.exp(g.scalar(e.getValue())); // one guardian's partial decryption
-        m = m.mul(partial.expPublic(Lagrange.atZero(g, e.getKey(), shares.keySet())));
+        partials.put(e.getKey(), EgThresholdDecryption.partial(a, e.getValue()));
       }
-      Element t = b.div(m);
-      int found = -1;
-      Element power = g.identity();
-      for (int i = 0; i < 100 && found < 0; i++) {
-        if (power.equals(t)) {
-          found = i;
-        }
-        power = power.mul(k);
-      }
-      out.add(found);
+      out.add(EgThresholdDecryption.count(k, b, EgThresholdDecryption.combine(partials), 100).orElse(-1));
     }
     return out;
   }
