@@ -56,3 +56,54 @@ write('eg-aggregation-egk.json', {
                      for s in b['contests'][0]['selections']] for b in agg['encrypted_ballots']],
         'tally': [{'pad': s['encrypted_vote']['pad'], 'data': s['encrypted_vote']['data']}
                   for s in agg['expected_encrypted_tally']['contests'][0]['selections']]}]})
+
+# Ballot encryption: selection nonces ξ = H_q(H_E; 0x20 ‖ ξ_B ‖ contest label ‖ option label) (UTF-8,
+# no length prefix, as this vector has them), ciphertexts (g^ξ, K^(m+ξ)) and the compact range and
+# limit proofs (egk's "expected_challenge"/"expected_response").
+enc = load('BallotEncryptionTestVector.json')
+ballots = []
+for ballot, e in zip(enc['ballots'], enc['expected_encrypted_ballots']):
+    contests = []
+    for bc, con in zip(ballot['contests'], e['contests']):
+        votes = {s['selection_id']: s['vote'] for s in bc['selections']}
+        contests.append({'label': bc['contest_id'], 'index': bc['sequence_order'], 'votes_allowed': bc['votes_allowed'],
+                         'selections': [{'label': s['selectionId'], 'index': s['sequenceOrder'], 'vote': votes[s['selectionId']],
+                                         'nonce': s['expected_selection_nonce'],
+                                         'pad': s['expected_encrypted_vote']['pad'], 'data': s['expected_encrypted_vote']['data'],
+                                         'proof': [{'c': p['expected_challenge'], 'v': p['expected_response']}
+                                                   for p in s['expected_proof']['proofs']]} for s in con['selections']],
+                         'limit_proof': [{'c': p['expected_challenge'], 'v': p['expected_response']}
+                                         for p in con['expected_proof']['proofs']]})
+    ballots.append({'ballot_nonce': e['ballotNonce'], 'contests': contests})
+write('eg-ballot-encryption-egk.json', {
+    'format': 'tabella-vectors-v1', 'kind': 'eg-ballot-encryption', 'group': 'eg-4096',
+    'source': 'egk BallotEncryptionTestVector.json (' + enc['desc'] + '), MIT',
+    'description': 'selection nonces from labels, encryptions with message base K, and their range and limit proofs',
+    'vectors': [{'joint_public_key': enc['joint_public_key'], 'extended_base_hash': enc['extended_base_hash'],
+                 'ballots': ballots}]})
+
+
+def codes(name, nonce_form, contest_hash_form):
+    v = load(name)
+    out = []
+    for ballot, e in zip(v['ballots'], v['expected_encrypted_ballots']):
+        out.append({'ballot_nonce': e['ballotNonce'], 'code_baux': e['codeBaux'], 'confirmation_code': e['expected_confirmationCode'],
+                    'contests': [{'label': bc['contest_id'], 'index': bc['sequence_order'], 'contest_hash': con['expected_contestHash'],
+                                  'selections': [{'label': s['selection_id'], 'index': s['sequence_order'], 'vote': s['vote']}
+                                                 for s in bc['selections']]}
+                                 for bc, con in zip(ballot['contests'], e['contests'])]})
+    doc = {'source': 'egk ' + name + ' (' + v['desc'] + ')', 'nonce_form': nonce_form, 'contest_hash_form': contest_hash_form,
+           'joint_public_key': v['joint_public_key'], 'extended_base_hash': v['extended_base_hash'], 'ballots': out}
+    if 'configBaux0' in v:
+        doc['baux0'] = bytes((x + 256) % 256 for x in v['configBaux0']).hex().upper()
+    return doc
+
+
+write('eg-confirmation-code-egk.json', {
+    'format': 'tabella-vectors-v1', 'kind': 'eg-confirmation-code', 'group': 'eg-4096',
+    'source': 'egk ConfirmationCodeTestVector.json and BallotChainingTestVector.json, MIT',
+    'description': 'contest hashes and confirmation codes of ballots encrypted from their nonces; with baux0, '
+                   'the chain B_aux,1 = H(H_E; 0x24 ‖ B_aux,0), B_aux,j = code_(j-1) ‖ B_aux,0. The two vectors '
+                   'follow different revisions: nonce_form labels/indices, contest_hash_form label/index (SPEC §6)',
+    'vectors': [codes('ConfirmationCodeTestVector.json', 'labels', 'label'),
+                codes('BallotChainingTestVector.json', 'indices', 'index')]})

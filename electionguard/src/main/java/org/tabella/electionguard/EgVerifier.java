@@ -218,7 +218,13 @@ public final class EgVerifier {
   }
 
   /** The group and the fixed-base tables for g and K, shared by every ballot of one verification. */
-  private record Bases(Group group, FixedBaseTable g, FixedBaseTable k) {}
+  record Bases(Group group, FixedBaseTable g, FixedBaseTable k) {
+    /** The tables for g and the joint key K. */
+    static Bases of(Element jointKey) {
+      Group group = jointKey.group();
+      return new Bases(group, group.generatorTable(), group.fixedBase(jointKey));
+    }
+  }
 
   /** The tables for one verification, or null when the parameters or the key are not usable (step 1 or 3 says why). */
   private static Bases bases(EgRecord r) {
@@ -244,8 +250,8 @@ public final class EgVerifier {
   /**
    * Step 7 alone. Unchained (chain_confirmation_codes false): every ballot's B_aux is the
    * configuration's B_aux,0. Chained: per encrypting device the ballots form one chain,
-   * B_aux,1 = H_0 ‖ B_aux,0 with H_0 = H(H_E; 0x24 ‖ B_aux,0) and B_aux,j = H_(j−1) ‖ B_aux,0 where
-   * H_(j−1) is the previous ballot's confirmation code; every ballot of the device is on it once.
+   * B_aux,1 = H_0 = H(H_E; 0x24 ‖ B_aux,0) and B_aux,j = H_(j−1) ‖ B_aux,0 where H_(j−1) is the
+   * previous ballot's confirmation code (egk's chaining vector); every ballot of the device is on it once.
    */
   public static Report chaining(EgRecord r, List<EgBallot> ballots) {
     Checks c = new Checks();
@@ -268,10 +274,9 @@ public final class EgVerifier {
       java.util.Map<java.nio.ByteBuffer, List<EgBallot>> byBaux = new java.util.HashMap<>();
       device.getValue().forEach(b -> byBaux.computeIfAbsent(java.nio.ByteBuffer.wrap(b.codeBaux()), x -> new ArrayList<>()).add(b));
       java.util.Set<EgBallot> onChain = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-      byte[] previous = h0;
+      byte[] previous = null;
       while (true) {
-        byte[] expected = java.util.Arrays.copyOf(previous, previous.length + r.baux0().length);
-        System.arraycopy(r.baux0(), 0, expected, previous.length, r.baux0().length);
+        byte[] expected = previous == null ? h0 : chainLink(previous, r.baux0());
         List<EgBallot> next = byBaux.get(java.nio.ByteBuffer.wrap(expected));
         if (next == null) {
           break;
@@ -289,9 +294,16 @@ public final class EgVerifier {
       }
       for (EgBallot b : device.getValue()) {
         c.check(Step.CHAINING, onChain.contains(b), b.file() + " code_baux",
-            "not on its device's chain (B_aux is not H_(j−1) ‖ B_aux,0 for a ballot of the chain, or H_0 for the first)");
+            "not on its device's chain (B_aux is not H_0 for the first, or H_(j−1) ‖ B_aux,0 for a ballot of the chain)");
       }
     }
+  }
+
+  /** B_aux,j = H_(j−1) ‖ B_aux,0 for j ≥ 2. */
+  static byte[] chainLink(byte[] previousCode, byte[] baux0) {
+    byte[] out = java.util.Arrays.copyOf(previousCode, previousCode.length + baux0.length);
+    System.arraycopy(baux0, 0, out, previousCode.length, baux0.length);
+    return out;
   }
 
   /**
@@ -484,12 +496,17 @@ public final class EgVerifier {
    */
   private static boolean rangeProof(EgRecord r, Bases bases, Element alpha, Element beta, int limit,
       List<BigInteger> challenges, List<BigInteger> responses) {
-    BigInteger q = r.parameters().q();
+    return rangeProof(r.parameters().q(), r.jointKey(), r.extendedBaseHash(), bases, alpha, beta, limit, challenges, responses);
+  }
+
+  /** The same, from the parameters themselves (for known-answer vectors without a record). */
+  static boolean rangeProof(BigInteger q, BigInteger jointKey, byte[] extendedBaseHash, Bases bases, Element alpha, Element beta,
+      int limit, List<BigInteger> challenges, List<BigInteger> responses) {
     if (challenges.size() != limit + 1 || responses.size() != limit + 1) {
       return false;
     }
     Group g = bases.group();
-    EgHash.Message m = new EgHash.Message(0x21).number(r.jointKey(), 512).bytes(alpha.encode()).bytes(beta.encode());
+    EgHash.Message m = new EgHash.Message(0x21).number(jointKey, 512).bytes(alpha.encode()).bytes(beta.encode());
     BigInteger sum = BigInteger.ZERO;
     for (int j = 0; j <= limit; j++) {
       BigInteger cj = challenges.get(j);
@@ -503,7 +520,7 @@ public final class EgVerifier {
       m.bytes(a.encode()).bytes(b.encode());
       sum = sum.add(cj);
     }
-    return EgHash.hq(r.extendedBaseHash(), m.toByteArray(), q).equals(sum.mod(q));
+    return EgHash.hq(extendedBaseHash, m.toByteArray(), q).equals(sum.mod(q));
   }
 
   /** Lowercase hex (for messages). */

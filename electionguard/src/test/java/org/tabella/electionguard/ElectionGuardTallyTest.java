@@ -181,15 +181,15 @@ class ElectionGuardTallyTest {
     bad.set(0, changed);
     assertFound(EgVerifier.chaining(r, bad), EgVerifier.Step.CHAINING, b0.file() + " code_baux");
 
-    // A chained device: B_aux,1 = H_0 ‖ B_aux,0, then each ballot's B_aux starts with the previous code.
+    // A chained device: B_aux,1 = H_0, then each ballot's B_aux is the previous code ‖ B_aux,0.
     EgRecord chained = new EgRecord(r.parameters(), r.version(), r.guardians(), r.quorum(), r.parameterBaseHash(),
         r.manifestHash(), r.electionBaseHash(), r.manifest(), r.jointKey(), r.extendedBaseHash(), r.guardianRecords(), true,
         r.baux0(), r.contests());
-    byte[] previous = EgHash.h(r.extendedBaseHash(), new EgHash.Message(0x24).bytes(r.baux0()).toByteArray());
+    byte[] h0 = EgHash.h(r.extendedBaseHash(), new EgHash.Message(0x24).bytes(r.baux0()).toByteArray());
+    byte[] previous = null;
     List<EgBallot> chain = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      byte[] baux = java.util.Arrays.copyOf(previous, 32 + r.baux0().length);
-      System.arraycopy(r.baux0(), 0, baux, 32, r.baux0().length);
+      byte[] baux = previous == null ? h0 : EgVerifier.chainLink(previous, r.baux0());
       byte[] code = EgHash.h(r.extendedBaseHash(), new byte[] {(byte) i}); // any code: step 6 is not run here
       chain.add(new EgBallot("b" + i, "id" + i, b0.electionId(), code, baux, "CAST", false, List.of(), "device-A"));
       previous = code;

@@ -71,6 +71,8 @@ final class VectorChecker {
               utf8(doc.get("dst").asText()), v.get("length").asInt())).equals(v.get("output").asText());
           case "eg-threshold-decryption" -> egThresholdDecryption(v);
           case "eg-aggregation" -> egAggregation(v);
+          case "eg-ballot-encryption" -> org.tabella.electionguard.EgKnownAnswers.ballotEncryption(v);
+          case "eg-confirmation-code" -> org.tabella.electionguard.EgKnownAnswers.confirmationCodes(v);
           case "ecdh" -> ecdh(doc, v);
           case "modp-dh" -> modpDh(v);
           case "schnorr-parameters" -> schnorrParameters(v);
