@@ -107,3 +107,16 @@ write('eg-confirmation-code-egk.json', {
                    'follow different revisions: nonce_form labels/indices, contest_hash_form label/index (SPEC §6)',
     'vectors': [codes('ConfirmationCodeTestVector.json', 'labels', 'label'),
                 codes('BallotChainingTestVector.json', 'indices', 'index')]})
+
+# Decryption with the primary nonce: ξ from the ballot's nonce (labels form), then β·K^-ξ = K^m.
+dwn = load('DecryptWithNonceTestVector.json')
+votes = {(c['contest_id'], s['selection_id']): s['vote'] for c in dwn['expected_decrypted_ballot']['contests'] for s in c['selections']}
+write('eg-decrypt-with-nonce-egk.json', {
+    'format': 'tabella-vectors-v1', 'kind': 'eg-decrypt-with-nonce', 'group': 'eg-4096',
+    'source': 'egk DecryptWithNonceTestVector.json (' + dwn['desc'] + '), MIT',
+    'description': 'a ballot decrypted with its primary nonce: xi from labels, alpha = g^xi, beta = K^(m + xi)',
+    'vectors': [{'joint_public_key': dwn['joint_public_key'], 'extended_base_hash': dwn['extended_base_hash'],
+                 'ballot_nonce': dwn['primary_nonce'],
+                 'selections': [{'contest': c['contest_id'], 'option': s['selection_id'], 'pad': s['encrypted_vote']['pad'],
+                                 'data': s['encrypted_vote']['data'], 'vote': votes[(c['contest_id'], s['selection_id'])]}
+                                for c in dwn['encrypted_ballot']['contests'] for s in c['selections']]}]})

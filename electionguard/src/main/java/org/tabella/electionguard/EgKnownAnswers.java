@@ -13,7 +13,8 @@ import org.tabella.groups.InvalidEncodingException;
 
 /**
  * Checks egk's ballot-side ElectionGuard 2.0 test vectors, converted into our format
- * (test-vectors/electionguard, kinds {@code eg-ballot-encryption} and {@code eg-confirmation-code};
+ * (test-vectors/electionguard, kinds {@code eg-ballot-encryption}, {@code eg-confirmation-code} and
+ * {@code eg-decrypt-with-nonce};
  * SPEC.md §5–6), with this module's own formulas: selection nonces
  * ξ = H_q(H_E; 0x20 ‖ ξ_B ‖ contest ‖ option) (labels as UTF-8, or indices as I2OSP(·, 4), as each
  * vector states), encryptions (g^ξ, K^(m+ξ)), compact range and limit proofs, contest hashes
@@ -95,6 +96,31 @@ public final class EgKnownAnswers {
       byte[] confirmation = EgHash.h(he, code.bytes(baux).toByteArray());
       ok &= MessageDigest.isEqual(confirmation, bytes(ballot.get("confirmation_code")));
       previous = confirmation;
+    }
+    return ok;
+  }
+
+  /**
+   * An {@code eg-decrypt-with-nonce} vector: for each selection, ξ from the ballot's primary nonce
+   * and the labels gives α = g^ξ, and β·K^-ξ = K^m for the stated vote (decryption by the voter's
+   * device, spec 2.0 §3.3, without any guardian).
+   */
+  public static boolean decryptWithNonce(JsonNode v) throws InvalidEncodingException {
+    Group g = EgParameters.group();
+    BigInteger k = num(v.get("joint_public_key"));
+    byte[] he = bytes(v.get("extended_base_hash"));
+    EgVerifier.Bases bases = EgVerifier.Bases.of(element(g, k));
+    byte[] ballotNonce = bytes(v.get("ballot_nonce"));
+    boolean ok = v.get("selections").size() > 0;
+    for (JsonNode s : v.get("selections")) {
+      BigInteger xi = EgHash.hq(he, new EgHash.Message(0x20).bytes(ballotNonce)
+          .bytes(s.get("contest").asText().getBytes(StandardCharsets.UTF_8))
+          .bytes(s.get("option").asText().getBytes(StandardCharsets.UTF_8)).toByteArray(), PARAMETERS.q());
+      Element alpha = element(g, num(s.get("pad")));
+      Element beta = element(g, num(s.get("data")));
+      ok &= bases.g().exp(g.scalar(xi)).equals(alpha);
+      Element plaintext = beta.div(bases.k().exp(g.scalar(xi)));
+      ok &= plaintext.equals(bases.k().expPublic(g.scalar(s.get("vote").asInt())));
     }
     return ok;
   }

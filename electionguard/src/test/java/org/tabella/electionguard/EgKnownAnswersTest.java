@@ -16,8 +16,8 @@ import org.tabella.vectors.VectorFiles;
 /**
  * egk's ballot-side test vectors as known answers (test-vectors/electionguard, our format): ballot
  * encryption (nonces from labels, ciphertexts, range and limit proofs), confirmation codes (contest
- * hash over the contest label) and ballot chaining (indices, the B_aux chain) all reproduce; a
- * mutated copy of each — any one hex value changed — fails.
+ * hash over the contest label), ballot chaining (indices, the B_aux chain) and decryption with the
+ * primary nonce all reproduce; a mutated copy of each — any one hex value changed — fails.
  */
 @DisplayName("ElectionGuard 2.0 ballot vectors (egk) as known answers")
 class EgKnownAnswersTest {
@@ -64,6 +64,28 @@ class EgKnownAnswersTest {
     ballots.set(0, ballots.get(1));
     ballots.set(1, first);
     assertFalse(EgKnownAnswers.confirmationCodes(chained));
+  }
+
+  @Test
+  void decryptionWithThePrimaryNonceReproducesAndEveryChangedValueFails() throws Exception {
+    JsonNode v = VectorFiles.load("electionguard/eg-decrypt-with-nonce-egk.json").get("vectors").get(0);
+    assertTrue(EgKnownAnswers.decryptWithNonce(v));
+    List<String> paths = hexPaths(v, "");
+    assertTrue(paths.size() >= 8, paths.toString());
+    for (String path : paths) {
+      JsonNode m = mutate(v, path);
+      boolean holds;
+      try {
+        holds = EgKnownAnswers.decryptWithNonce(m);
+      } catch (org.tabella.groups.InvalidEncodingException e) {
+        holds = false;
+      }
+      assertFalse(holds, "a changed " + path + " must fail");
+    }
+    // a changed vote
+    JsonNode other = v.deepCopy();
+    ((ObjectNode) other.get("selections").get(0)).put("vote", 1);
+    assertFalse(EgKnownAnswers.decryptWithNonce(other));
   }
 
   /** False also when a changed value is not even a group element (a decoding refusal is a failure). */

@@ -73,6 +73,7 @@ final class VectorChecker {
           case "eg-aggregation" -> egAggregation(v);
           case "eg-ballot-encryption" -> org.tabella.electionguard.EgKnownAnswers.ballotEncryption(v);
           case "eg-confirmation-code" -> org.tabella.electionguard.EgKnownAnswers.confirmationCodes(v);
+          case "eg-decrypt-with-nonce" -> org.tabella.electionguard.EgKnownAnswers.decryptWithNonce(v);
           case "ecdh" -> ecdh(doc, v);
           case "modp-dh" -> modpDh(v);
           case "schnorr-parameters" -> schnorrParameters(v);
