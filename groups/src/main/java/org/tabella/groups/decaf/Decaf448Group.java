@@ -92,6 +92,19 @@ public final class Decaf448Group extends AbstractGroup {
     return new DecafElement(this, DecafCodec.fromUniformBytes(bytes));
   }
 
+  /** Interleaved wNAF on mutable points below 64 terms; the generic bucket method above. */
+  @Override
+  public Element multiExp(java.util.List<Element> bases, java.util.List<org.tabella.groups.Scalar> exponents) {
+    checkMultiExpArguments(bases, exponents);
+    if (bases.isEmpty()) {
+      return identity;
+    }
+    if (bases.size() >= 64) {
+      return super.multiExp(bases, exponents);
+    }
+    return new DecafElement(this, DecafMultiExp.straus(bases, exponents));
+  }
+
   @Override
   public FixedBaseTable fixedBase(Element base) {
     return new DecafFixedBase(this, cast(base));

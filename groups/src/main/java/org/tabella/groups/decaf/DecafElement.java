@@ -61,7 +61,8 @@ final class DecafElement implements Element {
 
   @Override
   public Element expPublic(Scalar e) {
-    return exp(e);
+    // variable time (wNAF): public exponents only
+    return new DecafElement(group, DecafMultiExp.straus(java.util.List.of(this), java.util.List.of(group.requireScalar(e))));
   }
 
   @Override

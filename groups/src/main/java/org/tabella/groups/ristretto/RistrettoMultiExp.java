@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 import org.tabella.groups.Element;
 import org.tabella.groups.Scalar;
+import org.tabella.groups.internal.Wnaf;
 
 /**
  * Variable-time multi-scalar multiplication on mutable edwards25519 points (public scalars only):
@@ -96,7 +97,7 @@ final class RistrettoMultiExp {
       EdwardsPoint.Cached c = ((RistrettoElement) bases.get(j)).point().toCached();
       cached[j] = flip ? negated(c) : c;
       x = flip ? ORDER.subtract(x) : x;
-      e[j] = limbs(x);
+      e[j] = Wnaf.limbs(x, 5);
       bits = Math.max(bits, x.bitLength());
     }
     int c = org.tabella.groups.internal.MultiExp.bestWindow(n, bits);
@@ -142,17 +143,7 @@ final class RistrettoMultiExp {
   }
 
   private static int window(long[] e, int shift, int c) {
-    return bitsAt(e, shift, (1 << c) - 1);
-  }
-
-  /** e (0 ≤ e < 2^320) as five little-endian 64-bit limbs. */
-  private static long[] limbs(BigInteger e) {
-    long[] limbs = new long[5];
-    byte[] be = e.toByteArray();
-    for (int i = 0; i < be.length && i < 40; i++) {
-      limbs[i >>> 3] |= (be[be.length - 1 - i] & 0xFFL) << ((i & 7) << 3);
-    }
-    return limbs;
+    return Wnaf.bitsAt(e, shift, (1 << c) - 1);
   }
 
   /** P, 3P, 5P, … in cached form. */
@@ -177,44 +168,8 @@ final class RistrettoMultiExp {
     return n;
   }
 
-  /** Width-w non-adjacent form: digits odd in (−2^(w−1), 2^(w−1)) or zero; e = Σ d_i·2^i (0 ≤ e < 2^256). */
+  /** Width-w non-adjacent form of e < 2^256 (see {@link Wnaf#digits}). */
   static byte[] wnaf(BigInteger e, int w) {
-    int len = 258;
-    long[] limbs = limbs(e); // the bits read once, not one BigInteger.testBit per bit
-    byte[] naf = new byte[len];
-    int width = 1 << w;
-    int mask = width - 1;
-    int carry = 0;
-    int pos = 0;
-    while (pos < len - 1) {
-      int window = carry + bitsAt(limbs, pos, mask);
-      if ((window & 1) == 0) {
-        pos++;
-        continue;
-      }
-      if (window < width / 2) {
-        carry = 0;
-        naf[pos] = (byte) window;
-      } else {
-        carry = 1;
-        naf[pos] = (byte) (window - width);
-      }
-      pos += w;
-    }
-    return naf;
-  }
-
-  /** The bits pos, pos+1, … of the 320-bit little-endian limbs, masked. */
-  private static int bitsAt(long[] limbs, int pos, int mask) {
-    int word = pos >>> 6;
-    int bit = pos & 63;
-    if (word >= limbs.length) {
-      return 0;
-    }
-    long v = limbs[word] >>> bit;
-    if (bit > 0 && word + 1 < limbs.length) {
-      v |= limbs[word + 1] << (64 - bit);
-    }
-    return (int) v & mask;
+    return Wnaf.digits(e, w, 256);
   }
 }
