@@ -13,13 +13,14 @@ import org.tabella.groups.InvalidEncodingException;
 
 /**
  * Checks egk's ballot-side ElectionGuard 2.0 test vectors, converted into our format
- * (test-vectors/electionguard, kinds {@code eg-ballot-encryption}, {@code eg-confirmation-code} and
- * {@code eg-decrypt-with-nonce};
+ * (test-vectors/electionguard, kinds {@code eg-ballot-encryption}, {@code eg-confirmation-code},
+ * {@code eg-decrypt-with-nonce}, {@code eg-threshold-decryption} and {@code eg-aggregation};
  * SPEC.md §5–6), with this module's own formulas: selection nonces
  * ξ = H_q(H_E; 0x20 ‖ ξ_B ‖ contest ‖ option) (labels as UTF-8, or indices as I2OSP(·, 4), as each
  * vector states), encryptions (g^ξ, K^(m+ξ)), compact range and limit proofs, contest hashes
  * χ = H(H_E; 0x23 ‖ contest ‖ K ‖ α_1 ‖ β_1 ‖ …), confirmation codes H(H_E; 0x24 ‖ χ_1 ‖ … ‖ B_aux)
- * and the chain of B_aux. Each method returns whether every value of the vector reproduces.
+ * and the chain of B_aux. Each method returns whether every value of the vector reproduces. The
+ * vectors' nonces are published test data, so the tables' public (variable-time) path serves them.
  */
 public final class EgKnownAnswers {
   private EgKnownAnswers() {}
@@ -42,8 +43,8 @@ public final class EgKnownAnswers {
         for (JsonNode s : contest.get("selections")) {
           BigInteger xi = nonce(he, ballotNonce, contest, s, "labels");
           ok &= xi.equals(num(s.get("nonce")));
-          Element alpha = bases.g().exp(g.scalar(xi));
-          Element beta = bases.k().exp(g.scalar(xi.add(BigInteger.valueOf(s.get("vote").asInt())).mod(q)));
+          Element alpha = bases.g().expPublic(g.scalar(xi));
+          Element beta = bases.k().expPublic(g.scalar(xi.add(BigInteger.valueOf(s.get("vote").asInt())).mod(q)));
           ok &= alpha.equals(element(g, num(s.get("pad")))) && beta.equals(element(g, num(s.get("data"))));
           ok &= proof(q, k, he, bases, alpha, beta, 1, s.get("proof"));
           productA = productA.mul(alpha);
@@ -80,8 +81,8 @@ public final class EgKnownAnswers {
         chi.number(k, 512);
         for (JsonNode s : contest.get("selections")) {
           BigInteger xi = nonce(he, ballotNonce, contest, s, nonceForm);
-          chi.bytes(bases.g().exp(g.scalar(xi)).encode())
-              .bytes(bases.k().exp(g.scalar(xi.add(BigInteger.valueOf(s.get("vote").asInt())).mod(q))).encode());
+          chi.bytes(bases.g().expPublic(g.scalar(xi)).encode())
+              .bytes(bases.k().expPublic(g.scalar(xi.add(BigInteger.valueOf(s.get("vote").asInt())).mod(q))).encode());
         }
         byte[] contestHash = EgHash.h(he, chi.toByteArray());
         ok &= MessageDigest.isEqual(contestHash, bytes(contest.get("contest_hash")));
@@ -113,27 +114,95 @@ public final class EgKnownAnswers {
     byte[] ballotNonce = bytes(v.get("ballot_nonce"));
     boolean ok = v.get("selections").size() > 0;
     for (JsonNode s : v.get("selections")) {
-      BigInteger xi = EgHash.hq(he, new EgHash.Message(0x20).bytes(ballotNonce)
-          .bytes(s.get("contest").asText().getBytes(StandardCharsets.UTF_8))
-          .bytes(s.get("option").asText().getBytes(StandardCharsets.UTF_8)).toByteArray(), PARAMETERS.q());
+      BigInteger xi = labelNonce(he, ballotNonce, s.get("contest").asText(), s.get("option").asText());
       Element alpha = element(g, num(s.get("pad")));
       Element beta = element(g, num(s.get("data")));
-      ok &= bases.g().exp(g.scalar(xi)).equals(alpha);
-      Element plaintext = beta.div(bases.k().exp(g.scalar(xi)));
+      ok &= bases.g().expPublic(g.scalar(xi)).equals(alpha);
+      Element plaintext = beta.div(bases.k().expPublic(g.scalar(xi)));
       ok &= plaintext.equals(bases.k().expPublic(g.scalar(s.get("vote").asInt())));
     }
     return ok;
   }
 
-  private static BigInteger nonce(byte[] he, byte[] ballotNonce, JsonNode contest, JsonNode selection, String form) {
-    EgHash.Message m = new EgHash.Message(0x20).bytes(ballotNonce);
-    if ("labels".equals(form)) {
-      m.bytes(contest.get("label").asText().getBytes(StandardCharsets.UTF_8))
-          .bytes(selection.get("label").asText().getBytes(StandardCharsets.UTF_8));
-    } else {
-      m.int4(contest.get("index").asInt()).int4(selection.get("index").asInt());
+  /**
+   * An {@code eg-threshold-decryption} vector: every quorum of the guardians decrypts each selection
+   * to its count ({@link EgThresholdDecryption}), and no set of k − 1 guardians does.
+   */
+  public static boolean thresholdDecryption(JsonNode v) throws InvalidEncodingException {
+    Group g = EgParameters.group();
+    Element k = element(g, num(v.get("joint_public_key")));
+    int quorum = v.get("quorum").asInt();
+    java.util.Map<Integer, BigInteger> shares = new java.util.TreeMap<>();
+    for (JsonNode guardian : v.get("guardians")) {
+      shares.put(guardian.get("x").asInt(), num(guardian.get("key_share")));
     }
-    return EgHash.hq(he, m.toByteArray(), PARAMETERS.q());
+    List<Element[]> selections = new ArrayList<>();
+    List<Integer> counts = new ArrayList<>();
+    for (JsonNode s : v.get("selections")) {
+      selections.add(new Element[] {element(g, num(s.get("pad"))), element(g, num(s.get("data")))});
+      counts.add(s.get("count").asInt());
+    }
+    List<Integer> xs = new ArrayList<>(shares.keySet());
+    boolean ok = !selections.isEmpty();
+    for (int mask = 0; mask < 1 << xs.size(); mask++) {
+      int size = Integer.bitCount(mask);
+      if (size == quorum || (size == quorum - 1 && quorum > 1)) {
+        List<Integer> subset = new ArrayList<>();
+        for (int i = 0; i < xs.size(); i++) {
+          if ((mask >> i & 1) != 0) {
+            subset.add(xs.get(i));
+          }
+        }
+        ok &= decryptsTo(k, selections, counts, shares, subset) == (size == quorum);
+      }
+    }
+    return ok;
+  }
+
+  private static boolean decryptsTo(Element k, List<Element[]> selections, List<Integer> counts,
+      java.util.Map<Integer, BigInteger> shares, List<Integer> subset) {
+    for (int i = 0; i < selections.size(); i++) {
+      java.util.Map<Integer, Element> partials = new java.util.TreeMap<>();
+      for (int x : subset) {
+        partials.put(x, EgThresholdDecryption.partial(selections.get(i)[0], shares.get(x)));
+      }
+      var t = EgThresholdDecryption.count(k, selections.get(i)[1], EgThresholdDecryption.combine(partials), 1000);
+      if (t.isEmpty() || t.getAsInt() != counts.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An {@code eg-aggregation} vector: the tally is the product, per selection, of the ballots' encryptions. */
+  public static boolean aggregation(JsonNode v) throws InvalidEncodingException {
+    Group g = EgParameters.group();
+    JsonNode tally = v.get("tally");
+    boolean ok = tally.size() > 0;
+    for (int i = 0; i < tally.size(); i++) {
+      Element a = g.identity();
+      Element b = g.identity();
+      for (JsonNode ballot : v.get("ballots")) {
+        a = a.mul(element(g, num(ballot.get(i).get("pad"))));
+        b = b.mul(element(g, num(ballot.get(i).get("data"))));
+      }
+      ok &= a.equals(element(g, num(tally.get(i).get("pad")))) && b.equals(element(g, num(tally.get(i).get("data"))));
+    }
+    return ok;
+  }
+
+  private static BigInteger nonce(byte[] he, byte[] ballotNonce, JsonNode contest, JsonNode selection, String form) {
+    if ("labels".equals(form)) {
+      return labelNonce(he, ballotNonce, contest.get("label").asText(), selection.get("label").asText());
+    }
+    return EgHash.hq(he, new EgHash.Message(0x20).bytes(ballotNonce).int4(contest.get("index").asInt())
+        .int4(selection.get("index").asInt()).toByteArray(), PARAMETERS.q());
+  }
+
+  /** ξ = H_q(H_E; 0x20 ‖ ξ_B ‖ contest label ‖ option label), labels in UTF-8 without length. */
+  private static BigInteger labelNonce(byte[] he, byte[] ballotNonce, String contest, String option) {
+    return EgHash.hq(he, new EgHash.Message(0x20).bytes(ballotNonce).bytes(contest.getBytes(StandardCharsets.UTF_8))
+        .bytes(option.getBytes(StandardCharsets.UTF_8)).toByteArray(), PARAMETERS.q());
   }
 
   private static boolean proof(BigInteger q, BigInteger k, byte[] he, EgVerifier.Bases bases, Element alpha, Element beta,

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.tabella.groups.decaf.Decaf448Group;
 import org.tabella.groups.ec.EcGroup;
+import org.tabella.groups.internal.Bytes;
 import org.tabella.groups.modp.ModpGroup;
 import org.tabella.groups.ristretto.Ristretto255Group;
 
@@ -108,7 +109,7 @@ public final class MessageEmbedding {
         System.arraycopy(message, 0, prefixed, 1, message.length);
         BigInteger x = new BigInteger(1, prefixed);
         BigInteger y = x.modPow(q, p).equals(BigInteger.ONE) ? x : p.subtract(x);
-        return decodeOrFail(unsigned(y, group.elementLength()));
+        return decodeOrFail(Bytes.toFixedLength(y, group.elementLength()));
       }
       case CURVE_X: {
         int fieldBytes = group.elementLength() - 1;
@@ -203,13 +204,5 @@ public final class MessageEmbedding {
     } catch (InvalidEncodingException e) {
       throw new IllegalStateException("the embedding produced a non-member", e);
     }
-  }
-
-  private static byte[] unsigned(BigInteger v, int length) {
-    byte[] b = v.toByteArray();
-    byte[] out = new byte[length];
-    int copy = Math.min(b.length, length);
-    System.arraycopy(b, b.length - copy, out, length - copy, copy);
-    return out;
   }
 }

@@ -69,8 +69,8 @@ final class VectorChecker {
               .equals(v.get("output").asText());
           case "expand-message-xof" -> HEX.formatHex(ExpandMessage.xofShake256(utf8(v.get("msg").asText()),
               utf8(doc.get("dst").asText()), v.get("length").asInt())).equals(v.get("output").asText());
-          case "eg-threshold-decryption" -> egThresholdDecryption(v);
-          case "eg-aggregation" -> egAggregation(v);
+          case "eg-threshold-decryption" -> org.tabella.electionguard.EgKnownAnswers.thresholdDecryption(v);
+          case "eg-aggregation" -> org.tabella.electionguard.EgKnownAnswers.aggregation(v);
           case "eg-ballot-encryption" -> org.tabella.electionguard.EgKnownAnswers.ballotEncryption(v);
           case "eg-confirmation-code" -> org.tabella.electionguard.EgKnownAnswers.confirmationCodes(v);
           case "eg-decrypt-with-nonce" -> org.tabella.electionguard.EgKnownAnswers.decryptWithNonce(v);
@@ -141,94 +141,6 @@ final class VectorChecker {
     Group g = group(doc, v);
     return HEX.formatHex(g.hashToElement(utf8(v.get("msg").asText()), utf8(doc.get("dst").asText())).encode())
         .equals(v.get("output").asText());
-  }
-
-  /** An egk-format Z_p element (uppercase hex), validated into eg-4096. */
-  private static Element egElement(Group g, JsonNode n) throws InvalidEncodingException {
-    byte[] b = new BigInteger(1, HexFormat.of().parseHex(n.asText())).toByteArray();
-    byte[] fixed = new byte[g.elementLength()];
-    int copy = Math.min(b.length, fixed.length);
-    System.arraycopy(b, b.length - copy, fixed, fixed.length - copy, copy);
-    return g.decode(fixed);
-  }
-
-  /** Every quorum of the guardians decrypts each selection to its count; every smaller set fails. */
-  private static boolean egThresholdDecryption(JsonNode v) throws InvalidEncodingException {
-    Group g = Groups.named("eg-4096");
-    Element k = egElement(g, v.get("joint_public_key"));
-    int quorum = v.get("quorum").asInt();
-    List<Integer> xs = new ArrayList<>();
-    Map<Integer, BigInteger> shares = new TreeMap<>();
-    for (JsonNode guardian : v.get("guardians")) {
-      xs.add(guardian.get("x").asInt());
-      shares.put(guardian.get("x").asInt(), new BigInteger(1, HexFormat.of().parseHex(guardian.get("key_share").asText())));
-    }
-    List<Element[]> selections = new ArrayList<>();
-    List<Integer> counts = new ArrayList<>();
-    for (JsonNode s : v.get("selections")) {
-      selections.add(new Element[] {egElement(g, s.get("pad")), egElement(g, s.get("data"))});
-      counts.add(s.get("count").asInt());
-    }
-    boolean ok = true;
-    for (List<Integer> subset : subsets(xs, quorum)) {
-      ok &= decryptsTo(k, selections, counts, shares, subset);
-    }
-    if (quorum > 1) {
-      for (List<Integer> subset : subsets(xs, quorum - 1)) {
-        ok &= !decryptsTo(k, selections, counts, shares, subset);
-      }
-    }
-    return ok;
-  }
-
-  private static boolean decryptsTo(Element k, List<Element[]> selections, List<Integer> counts,
-      Map<Integer, BigInteger> shares, List<Integer> subset) {
-    for (int i = 0; i < selections.size(); i++) {
-      Map<Integer, Element> partials = new TreeMap<>();
-      for (int x : subset) {
-        partials.put(x, org.tabella.electionguard.EgThresholdDecryption.partial(selections.get(i)[0], shares.get(x)));
-      }
-      Element m = org.tabella.electionguard.EgThresholdDecryption.combine(partials);
-      var t = org.tabella.electionguard.EgThresholdDecryption.count(k, selections.get(i)[1], m, 1000);
-      if (t.isEmpty() || t.getAsInt() != counts.get(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static List<List<Integer>> subsets(List<Integer> xs, int size) {
-    List<List<Integer>> out = new ArrayList<>();
-    int n = xs.size();
-    for (int mask = 0; mask < 1 << n; mask++) {
-      if (Integer.bitCount(mask) == size) {
-        List<Integer> s = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-          if ((mask >> i & 1) != 0) {
-            s.add(xs.get(i));
-          }
-        }
-        out.add(s);
-      }
-    }
-    return out;
-  }
-
-  /** The encrypted tally is the product, per selection, of the ballots' encryptions. */
-  private static boolean egAggregation(JsonNode v) throws InvalidEncodingException {
-    Group g = Groups.named("eg-4096");
-    JsonNode tally = v.get("tally");
-    boolean ok = tally.size() > 0;
-    for (int i = 0; i < tally.size(); i++) {
-      Element a = g.identity();
-      Element b = g.identity();
-      for (JsonNode ballot : v.get("ballots")) {
-        a = a.mul(egElement(g, ballot.get(i).get("pad")));
-        b = b.mul(egElement(g, ballot.get(i).get("data")));
-      }
-      ok &= a.equals(egElement(g, tally.get(i).get("pad"))) && b.equals(egElement(g, tally.get(i).get("data")));
-    }
-    return ok;
   }
 
   private static boolean ecdh(JsonNode doc, JsonNode v) {
