@@ -12,16 +12,20 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * Strict reading of one egk JSON file: every refusal names the file and the JSON path. Objects
- * must have exactly the expected fields; binary values are uppercase hex (egk's form).
+ * Strict reading of one egk or egk-ec JSON file: every refusal names the file and the JSON path.
+ * Objects must have exactly the expected fields; binary values are in the record's
+ * {@link EgFormat.Encoding}, elements of its group's stored length.
  */
 final class EgJson {
   private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
   private final String file;
+  private final EgFormat format;
 
-  EgJson(String file) {
+  /** A reader of {@code file} in {@code format} (null only for constants.json, which says the format). */
+  EgJson(String file, EgFormat format) {
     this.file = file;
+    this.format = format;
   }
 
   /**
@@ -90,6 +94,45 @@ final class EgJson {
       throw fail(at, "a boolean is required");
     }
     return v.asBoolean();
+  }
+
+  /** A 32-byte hash. */
+  byte[] hash(String at, JsonNode v) throws EgRecordException {
+    return format.encoding() == EgFormat.Encoding.HEX ? bytes(at, v, 32, true) : base64(at, v, 32, true);
+  }
+
+  /** Binary data of at most {@code max} bytes (B_aux). */
+  byte[] blob(String at, JsonNode v, int max) throws EgRecordException {
+    return format.encoding() == EgFormat.Encoding.HEX ? bytes(at, v, max, false) : base64(at, v, max, false);
+  }
+
+  /** A group element's stored form, as a number (see {@link EgGroup}); not yet validated. */
+  BigInteger element(String at, JsonNode v) throws EgRecordException {
+    int length = format.group().elementLength();
+    return format.encoding() == EgFormat.Encoding.HEX ? number(at, v, length) : new BigInteger(1, base64(at, v, length, true));
+  }
+
+  /** An exponent (a challenge or response) of at most 32 bytes, not yet range-checked. */
+  BigInteger scalar(String at, JsonNode v) throws EgRecordException {
+    return format.encoding() == EgFormat.Encoding.HEX ? number(at, v, 32) : new BigInteger(1, base64(at, v, 32, true));
+  }
+
+  /** Canonical padded base64 of exactly (or at most) {@code max} bytes. */
+  byte[] base64(String at, JsonNode v, int max, boolean exact) throws EgRecordException {
+    String s = text(at, v);
+    byte[] b;
+    try {
+      b = java.util.Base64.getDecoder().decode(s);
+    } catch (IllegalArgumentException e) {
+      throw fail(at, "base64 is required");
+    }
+    if (!java.util.Base64.getEncoder().encodeToString(b).equals(s)) {
+      throw fail(at, "canonical padded base64 is required");
+    }
+    if (b.length > max || (exact && b.length != max)) {
+      throw fail(at, "base64 of " + (exact ? "" : "at most ") + max + " bytes is required, got " + b.length);
+    }
+    return b;
   }
 
   /** Uppercase hex of exactly {@code max} bytes when {@code exact}, else of at most {@code max}. */

@@ -29,7 +29,7 @@ public final class EgKnownAnswers {
 
   /** Encryption, nonces and proofs of an {@code eg-ballot-encryption} vector. */
   public static boolean ballotEncryption(JsonNode v) throws InvalidEncodingException {
-    Group g = EgParameters.group();
+    Group g = EgParameters.modpGroup();
     BigInteger q = PARAMETERS.q();
     BigInteger k = num(v.get("joint_public_key"));
     byte[] he = bytes(v.get("extended_base_hash"));
@@ -46,11 +46,11 @@ public final class EgKnownAnswers {
           Element alpha = bases.g().expPublic(g.scalar(xi));
           Element beta = bases.k().expPublic(g.scalar(xi.add(BigInteger.valueOf(s.get("vote").asInt())).mod(q)));
           ok &= alpha.equals(element(g, num(s.get("pad")))) && beta.equals(element(g, num(s.get("data"))));
-          ok &= proof(q, k, he, bases, alpha, beta, 1, s.get("proof"));
+          ok &= proof(k, he, bases, alpha, beta, 1, s.get("proof"));
           productA = productA.mul(alpha);
           productB = productB.mul(beta);
         }
-        ok &= proof(q, k, he, bases, productA, productB, contest.get("votes_allowed").asInt(), contest.get("limit_proof"));
+        ok &= proof(k, he, bases, productA, productB, contest.get("votes_allowed").asInt(), contest.get("limit_proof"));
       }
     }
     return ok;
@@ -58,7 +58,7 @@ public final class EgKnownAnswers {
 
   /** Contest hashes, confirmation codes and (with {@code baux0}) the chain of an {@code eg-confirmation-code} vector. */
   public static boolean confirmationCodes(JsonNode v) throws InvalidEncodingException {
-    Group g = EgParameters.group();
+    Group g = EgParameters.modpGroup();
     BigInteger q = PARAMETERS.q();
     BigInteger k = num(v.get("joint_public_key"));
     byte[] he = bytes(v.get("extended_base_hash"));
@@ -107,7 +107,7 @@ public final class EgKnownAnswers {
    * device, spec 2.0 §3.3, without any guardian).
    */
   public static boolean decryptWithNonce(JsonNode v) throws InvalidEncodingException {
-    Group g = EgParameters.group();
+    Group g = EgParameters.modpGroup();
     BigInteger k = num(v.get("joint_public_key"));
     byte[] he = bytes(v.get("extended_base_hash"));
     EgVerifier.Bases bases = EgVerifier.Bases.of(element(g, k));
@@ -129,7 +129,7 @@ public final class EgKnownAnswers {
    * to its count ({@link EgThresholdDecryption}), and no set of k − 1 guardians does.
    */
   public static boolean thresholdDecryption(JsonNode v) throws InvalidEncodingException {
-    Group g = EgParameters.group();
+    Group g = EgParameters.modpGroup();
     Element k = element(g, num(v.get("joint_public_key")));
     int quorum = v.get("quorum").asInt();
     java.util.Map<Integer, BigInteger> shares = new java.util.TreeMap<>();
@@ -176,7 +176,7 @@ public final class EgKnownAnswers {
 
   /** An {@code eg-aggregation} vector: the tally is the product, per selection, of the ballots' encryptions. */
   public static boolean aggregation(JsonNode v) throws InvalidEncodingException {
-    Group g = EgParameters.group();
+    Group g = EgParameters.modpGroup();
     JsonNode tally = v.get("tally");
     boolean ok = tally.size() > 0;
     for (int i = 0; i < tally.size(); i++) {
@@ -205,7 +205,7 @@ public final class EgKnownAnswers {
         .bytes(option.getBytes(StandardCharsets.UTF_8)).toByteArray(), PARAMETERS.q());
   }
 
-  private static boolean proof(BigInteger q, BigInteger k, byte[] he, EgVerifier.Bases bases, Element alpha, Element beta,
+  private static boolean proof(BigInteger k, byte[] he, EgVerifier.Bases bases, Element alpha, Element beta,
       int limit, JsonNode parts) {
     List<BigInteger> challenges = new ArrayList<>();
     List<BigInteger> responses = new ArrayList<>();
@@ -213,7 +213,7 @@ public final class EgKnownAnswers {
       challenges.add(num(p.get("c")));
       responses.add(num(p.get("v")));
     }
-    return EgVerifier.rangeProof(q, k, he, bases, alpha, beta, limit, challenges, responses);
+    return EgVerifier.rangeProof(k, he, bases, alpha, beta, limit, challenges, responses);
   }
 
   private static BigInteger num(JsonNode n) {

@@ -17,8 +17,11 @@ import java.util.Set;
  * @param contests the contests in file order
  */
 public record EgManifest(List<Contest> contests) {
-  /** One contest: its id, how many options a voter may select, and its options' ids in order. */
-  public record Contest(String id, int votesAllowed, List<String> selections) {
+  /**
+   * One contest: its id, how many options a voter may select, the votes one option may take
+   * (option_selection_limit, 1 where the manifest does not say), and its options' ids in order.
+   */
+  public record Contest(String id, int votesAllowed, int optionLimit, List<String> selections) {
     /** Copies. */
     public Contest {
       selections = List.copyOf(selections);
@@ -32,7 +35,7 @@ public record EgManifest(List<Contest> contests) {
 
   /** Parses the manifest's bytes. */
   static EgManifest parse(byte[] manifest) throws EgRecordException {
-    EgJson json = new EgJson("manifest.json");
+    EgJson json = new EgJson("manifest.json", null);
     JsonNode m;
     try {
       m = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -71,7 +74,10 @@ public record EgManifest(List<Contest> contests) {
         }
         options.add(sid);
       }
-      out.add(new Contest(id, limit, options));
+      // egk-ec states each option's limit (R of the selection range proofs); 2.0 records without it use 1
+      int optionLimit = c.has("option_selection_limit")
+          ? json.integer(at + ".option_selection_limit", c.get("option_selection_limit"), 1, 1 << 10) : 1;
+      out.add(new Contest(id, limit, optionLimit, options));
     }
     return new EgManifest(out);
   }

@@ -16,15 +16,16 @@ import org.tabella.groups.InvalidEncodingException;
 import org.tabella.groups.Scalar;
 
 /**
- * Verification of an ElectionGuard 2.0 record, independently of ElectionGuard's code (SPEC.md §6).
- * Implemented: the specification's steps 1–10 (parameters and base hashes, every guardian's
- * coefficient proofs, the joint key and extended base hash; every ballot's selection range proofs,
- * contest vote-limit proofs against the manifest, contest hashes and confirmation code; ballot
- * chaining; the aggregation of the cast ballots; the tally's decryption proofs and its published
- * counts). Steps 11–14 (challenged ballots' decryptions and contest data) and 15–19 (pre-encrypted
- * ballots) are not: a record that has such ballots, or lacks a part, is reported in
- * {@link Report#notChecked()} and {@link Report#complete()} is false, so no caller can mistake a
- * partial check for a verified election.
+ * Verification of an ElectionGuard 2.0 record, independently of ElectionGuard's code (SPEC.md §6),
+ * in the 4096-bit group (egk, egk-ec) or egk-ec's P-256 profile ({@link EgGroup}). Implemented: the
+ * specification's steps 1–14 (parameters and base hashes, every guardian's coefficient proofs, the
+ * joint key and extended base hash; every ballot's selection range proofs, contest vote-limit
+ * proofs against the manifest, contest hashes and confirmation code; ballot chaining; the
+ * aggregation of the cast ballots; the tally's decryption proofs and its published counts;
+ * decrypted contest data; every challenged ballot's decryption proofs, values and contest data).
+ * Steps 15–19 (pre-encrypted ballots) are not: a record that has such ballots, or lacks a part, is
+ * reported in {@link Report#notChecked()} and {@link Report#complete()} is false, so no caller can
+ * mistake a partial check for a verified election.
  */
 public final class EgVerifier {
   private EgVerifier() {}
@@ -40,7 +41,11 @@ public final class EgVerifier {
     CHAINING(7, "ballot chaining (B_aux)"),
     AGGREGATION(8, "aggregation of the cast ballots"),
     TALLY_DECRYPTION(9, "tally decryption proofs"),
-    TALLY_VALUES(10, "published counts");
+    TALLY_VALUES(10, "published counts"),
+    CONTEST_DATA(11, "tally contest-data decryptions"),
+    CHALLENGED_DECRYPTION(12, "challenged ballots' decryption proofs"),
+    CHALLENGED_VALUES(13, "challenged ballots' decrypted votes"),
+    CHALLENGED_CONTEST_DATA(14, "challenged ballots' contest data");
 
     private final int number;
     private final String title;
@@ -86,15 +91,16 @@ public final class EgVerifier {
 
     /**
      * Whether the record was verified end to end: it had ballots, an encrypted tally and published
-     * counts, and nothing this verifier does not cover (pre-encrypted or challenged ballots, whose
-     * steps 11–19 are not implemented) — see {@link #notChecked()}.
+     * counts, and nothing this verifier does not cover (pre-encrypted ballots, whose steps 15–19 are
+     * not implemented) — see {@link #notChecked()}.
      */
     public boolean complete() {
       return notChecked.isEmpty();
     }
   }
 
-  private static final class Checks {
+  /** The checks made and the findings, shared by the steps (thread-safe). */
+  static final class Checks {
     final Map<Step, Integer> counts = new EnumMap<>(Step.class);
     final List<Finding> findings = new ArrayList<>();
     final java.util.Set<String> notChecked = new java.util.TreeSet<>();
@@ -130,9 +136,15 @@ public final class EgVerifier {
   /**
    * Runs steps 1–10: 1–3 always, 4–7 over the ballots, 8 with the encrypted tally, 9–10 with the
    * published counts ({@code tally.json}); whatever part is missing is listed in
-   * {@link Report#notChecked()}.
+   * {@link Report#notChecked()}. A challenged ballot without its decryption is a finding.
    */
   public static Report verify(EgRecord r, List<EgBallot> ballots, EgTally tally, EgDecryptedTally counts) {
+    return verify(r, ballots, tally, counts, List.of());
+  }
+
+  /** Runs steps 1–14: as above, and 11–14 over the decrypted tally's contest data and the challenged ballots. */
+  public static Report verify(EgRecord r, List<EgBallot> ballots, EgTally tally, EgDecryptedTally counts,
+      List<EgDecryptedTally> challenged) {
     Checks c = new Checks();
     if (ballots.isEmpty()) {
       c.notChecked("the ballots (steps 4–8: no encrypted_ballots/)");
@@ -146,18 +158,25 @@ public final class EgVerifier {
       c.notChecked("the published counts (steps 9–10: no tally.json)");
     }
     chaining(r, ballots, c);
-    EgParameters p = r.parameters();
-    BigInteger q = p.q();
-    // Step 1: the standard parameters, H_P under one of the 2.0 version strings, H_M, H_B.
-    c.check(Step.PARAMETERS, p.isStandard(), "constants.json", "p, q, g are not the standard 4096-bit baseline parameters");
+    EgConstants p = r.parameters();
+    EgGroup eg = r.group();
+    BigInteger q = eg.order();
+    int length = eg.elementLength();
+    // Step 1: the standard constants, H_P under one of the group's version strings, H_M, H_B.
+    c.check(Step.PARAMETERS, p.isStandard(), "constants.json", "the constants are not the standard " + eg.name() + " constants");
     Optional<String> version = Optional.empty();
-    for (String v : EgParameters.VERSIONS) {
+    for (String v : p.versions()) {
       if (MessageDigest.isEqual(p.parameterBaseHash(v), r.parameterBaseHash())) {
         version = Optional.of(v);
       }
     }
     c.check(Step.PARAMETERS, version.isPresent(), "election_config.json parameter_base_hash",
-        "H_P is neither H(\"v2.0.0\"; …) nor H(\"v2.0\"; …) of the parameters");
+        "H_P is not H(ver; 0x00 ‖ constants) for any of " + p.versions());
+    String stated = r.format().protocolVersion();
+    if (!stated.isEmpty() && version.isPresent()) {
+      c.check(Step.PARAMETERS, stated.equals(version.get()), "constants.json protocolVersion",
+          "the record says " + stated + " but its H_P is under " + version.get());
+    }
     byte[] hp = r.parameterBaseHash();
     byte[] hm = EgHash.h(hp, new EgHash.Message(0x01).int4(r.manifest().length).bytes(r.manifest()).toByteArray());
     c.check(Step.PARAMETERS, MessageDigest.isEqual(hm, r.manifestHash()), "election_config.json manifest_hash",
@@ -172,7 +191,8 @@ public final class EgVerifier {
     c.check(Step.GUARDIAN_KEYS, r.guardianRecords().size() == r.guardians(), "election_initialized.json guardians",
         r.guardianRecords().size() + " guardians, the configuration says " + r.guardians());
     TreeSet<Integer> coordinates = new TreeSet<>();
-    BigInteger joint = BigInteger.ONE;
+    BigInteger joint = eg.identity();
+    Group group = eg.group();
     for (EgRecord.Guardian g : r.guardianRecords()) {
       String where = "guardian " + g.id();
       c.check(Step.GUARDIAN_KEYS, coordinates.add(g.coordinate()) && g.coordinate() <= r.guardians(), where,
@@ -182,47 +202,56 @@ public final class EgVerifier {
       for (int j = 0; j < g.proofs().size(); j++) {
         EgRecord.CoefficientProof proof = g.proofs().get(j);
         String at = where + " coefficient " + j;
-        BigInteger k = proof.commitment();
-        if (!c.check(Step.GUARDIAN_KEYS, member(p, k), at, "K is not in the order-q subgroup of Z_p*")) {
+        Element k = eg.decode(proof.commitment());
+        if (!c.check(Step.GUARDIAN_KEYS, k != null && !k.isIdentity(), at, "K is not an element of " + eg.name()
+            + " other than the identity")) {
+          joint = null;
           continue;
         }
         boolean ranges = proof.challenge().compareTo(q) < 0 && proof.response().compareTo(q) < 0;
         if (!c.check(Step.GUARDIAN_KEYS, ranges, at, "challenge or response not in Z_q")) {
           continue;
         }
-        BigInteger h = p.g().modPow(proof.response(), p.p()).multiply(k.modPow(proof.challenge(), p.p())).mod(p.p());
-        BigInteger expected = EgHash.hq(hp, new EgHash.Message(0x10).int4(g.coordinate()).int4(j).number(k, 512)
-            .number(h, 512).toByteArray(), q);
+        Element h = group.generatorTable().expPublic(group.scalar(proof.response()))
+            .mul(k.expPublic(group.scalar(proof.challenge())));
+        BigInteger expected = eg.hq(hp, new EgHash.Message(0x10).int4(g.coordinate()).int4(j).number(proof.commitment(), length)
+            .bytes(eg.bytes(h)).toByteArray());
         c.check(Step.GUARDIAN_KEYS, expected.equals(proof.challenge()), at,
             "the Schnorr proof does not verify (c ≠ H_q(H_P; 0x10 ‖ i ‖ j ‖ K ‖ g^v·K^c))");
-        if (j == 0) {
-          joint = joint.multiply(k).mod(p.p());
+        if (j == 0 && joint != null) {
+          joint = eg.multiply(joint, proof.commitment());
         }
       }
     }
     // Step 3: K = Π K_i0 and H_E = H(H_B; 0x12 ‖ K).
-    c.check(Step.JOINT_KEY, joint.equals(r.jointKey()), "election_initialized.json joint_public_key",
+    c.check(Step.JOINT_KEY, r.jointKey().equals(joint), "election_initialized.json joint_public_key",
         "the joint key is not the product of the guardians' K_i0");
-    byte[] he = EgHash.h(r.electionBaseHash(), new EgHash.Message(0x12).number(r.jointKey(), 512).toByteArray());
+    byte[] he = EgHash.h(r.electionBaseHash(), new EgHash.Message(0x12).number(r.jointKey(), length).toByteArray());
     c.check(Step.JOINT_KEY, MessageDigest.isEqual(he, r.extendedBaseHash()), "election_initialized.json extended_base_hash",
         "H_E is not H(H_B; 0x12 ‖ K)");
-    Bases bases = ballots.isEmpty() && counts == null ? null : bases(r);
+    Bases bases = ballots.isEmpty() && counts == null && challenged.isEmpty() ? null : bases(r);
     ballots.parallelStream().forEach(b -> ballot(r, bases, b, c));
     if (counts != null) {
       long cast = ballots.stream().filter(b -> "CAST".equals(b.state())).count();
       decryption(r, bases, tally, counts, ballots.isEmpty() ? -1 : cast, c);
     }
+    EgChallengedBallots.verify(r, bases, ballots, challenged, c);
     List<Finding> sorted = new ArrayList<>(c.findings);
     sorted.sort(java.util.Comparator.comparingInt((Finding f) -> f.step().number()).thenComparing(Finding::location));
     return new Report(version, c.counts, sorted, new ArrayList<>(c.notChecked));
   }
 
   /** The group and the fixed-base tables for g and K, shared by every ballot of one verification. */
-  record Bases(Group group, FixedBaseTable g, FixedBaseTable k) {
-    /** The tables for g and the joint key K. */
+  record Bases(EgGroup eg, Group group, FixedBaseTable g, FixedBaseTable k) {
+    /** The tables for g and the joint key K of the 4096-bit group. */
     static Bases of(Element jointKey) {
+      return of(EgGroup.integer4096(), jointKey);
+    }
+
+    /** The tables for g and the joint key K. */
+    static Bases of(EgGroup eg, Element jointKey) {
       Group group = jointKey.group();
-      return new Bases(group, group.generatorTable(), group.fixedBase(jointKey));
+      return new Bases(eg, group, group.generatorTable(), group.fixedBase(jointKey));
     }
   }
 
@@ -231,9 +260,8 @@ public final class EgVerifier {
     if (!r.parameters().isStandard()) {
       return null;
     }
-    Group group = EgParameters.group();
-    Element k = element(group, r.jointKey());
-    return k == null ? null : new Bases(group, group.generatorTable(), group.fixedBase(k));
+    Element k = r.group().decode(r.jointKey());
+    return k == null || k.isIdentity() ? null : Bases.of(r.group(), k);
   }
 
   /**
@@ -311,8 +339,9 @@ public final class EgVerifier {
    * T = b_over_m in the group and M = B·T^-1, the guardians' joint proof (c, v) satisfies
    * c = H_q(H_E; 0x30 ‖ K ‖ A ‖ B ‖ a ‖ b ‖ M) for a = g^v·K^c, b = A^v·M^c (step 9); and
    * T = K^t, t is at most the number of cast ballots, the tally names this election and holds
-   * exactly the manifest's options, once each (step 10). Each guardian's share is inside the joint
-   * proof (egk publishes no partial decryptions), so a quorum with guardians missing verifies alike.
+   * exactly the manifest's options, once each, with the encrypted tally's ballot counts (step 10).
+   * Each guardian's share is inside the joint proof (egk publishes no partial decryptions), so a
+   * quorum with guardians missing verifies alike. Step 11: any decrypted contest data of the tally.
    */
   private static void decryption(EgRecord r, Bases bases, EgTally tally, EgDecryptedTally counts, long cast, Checks c) {
     c.check(Step.TALLY_VALUES, MessageDigest.isEqual(counts.electionId(), r.extendedBaseHash()), "tally.json election_id",
@@ -324,6 +353,8 @@ public final class EgVerifier {
     java.util.Map<String, EgTally.Aggregate> aggregates = new java.util.HashMap<>();
     if (tally != null) {
       tally.selections().forEach(a -> aggregates.putIfAbsent(a.contestId() + "/" + a.selectionId(), a));
+      c.check(Step.TALLY_VALUES, counts.ballotCounts().equals(tally.ballotCounts()), "tally.json ballot_count",
+          "the contests' ballot counts are not the encrypted tally's");
     }
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (EgDecryptedTally.Count n : counts.selections()) {
@@ -337,7 +368,6 @@ public final class EgVerifier {
         c.check(Step.TALLY_VALUES, false, "tally.json", "no count for the manifest's option " + o);
       }
     }
-    BigInteger q = r.parameters().q();
     counts.selections().parallelStream().forEach(n -> {
       String where = "tally.json contest " + n.contestId() + " selection " + n.selectionId();
       EgTally.Aggregate a = aggregates.get(n.contestId() + "/" + n.selectionId());
@@ -349,40 +379,55 @@ public final class EgVerifier {
         c.check(Step.TALLY_VALUES, n.tally() <= cast, where + " tally", "a count of " + n.tally() + " exceeds the "
             + cast + " cast ballots");
       }
-      if (bases == null) {
-        return; // step 1 or 3 already says why nothing can be computed
+      if (bases != null) {
+        decryptionProof(r, bases, n, where, Step.TALLY_DECRYPTION, Step.TALLY_VALUES, c);
       }
-      Group g = bases.group();
-      Element alpha = element(g, n.alpha());
-      Element beta = element(g, n.beta());
-      Element t = element(g, n.bOverM());
-      if (!c.check(Step.TALLY_DECRYPTION, alpha != null && beta != null && t != null, where,
-          "A, B or T = b_over_m is not in the order-q subgroup of Z_p*")) {
-        return;
-      }
-      c.check(Step.TALLY_VALUES, bases.k().expPublic(g.scalar(n.tally())).equals(t), where + " b_over_m",
-          "T ≠ K^t for the published count t = " + n.tally());
-      if (!c.check(Step.TALLY_DECRYPTION, n.challenge().compareTo(q) < 0 && n.response().compareTo(q) < 0, where + " proof",
-          "challenge or response not in Z_q")) {
-        return;
-      }
-      Element m = beta.div(t);
-      Scalar ch = g.scalar(n.challenge());
-      Scalar v = g.scalar(n.response());
-      Element ca = bases.g().expPublic(v).mul(bases.k().expPublic(ch));
-      Element cb = g.multiExp(List.of(alpha, m), List.of(v, ch));
-      byte[] msg = new EgHash.Message(0x30).number(r.jointKey(), 512).bytes(alpha.encode()).bytes(beta.encode())
-          .bytes(ca.encode()).bytes(cb.encode()).bytes(m.encode()).toByteArray();
-      c.check(Step.TALLY_DECRYPTION, EgHash.hq(r.extendedBaseHash(), msg, q).equals(n.challenge()), where + " proof",
-          "the decryption proof does not verify: c ≠ H_q(H_E; 0x30 ‖ K ‖ A ‖ B ‖ a ‖ b ‖ M)");
     });
+    for (EgDecryptedTally.ContestData d : counts.contestData()) {
+      EgChallengedBallots.contestData(r, bases, d, null, "tally.json contest " + d.contestId(), Step.CONTEST_DATA, c);
+    }
+  }
+
+  /**
+   * One decrypted selection (of the tally, or of a challenged ballot): T = b_over_m = K^t
+   * ({@code values}) and the joint proof that M = B·T^-1 = A^s: c = H_q(H_E; 0x30 ‖ K ‖ A ‖ B ‖ a ‖ b ‖ M)
+   * for a = g^v·K^c, b = A^v·M^c ({@code proofs}).
+   */
+  static void decryptionProof(EgRecord r, Bases bases, EgDecryptedTally.Count n, String where, Step proofs, Step values,
+      Checks c) {
+    EgGroup eg = bases.eg();
+    Group g = bases.group();
+    Element alpha = eg.decode(n.alpha());
+    Element beta = eg.decode(n.beta());
+    Element t = eg.decode(n.bOverM());
+    if (!c.check(proofs, alpha != null && beta != null && t != null, where,
+        "A, B or T = b_over_m is not an element of " + eg.name())) {
+      return;
+    }
+    c.check(values, bases.k().expPublic(g.scalar(n.tally())).equals(t), where + " b_over_m",
+        "T ≠ K^t for the published count t = " + n.tally());
+    BigInteger q = eg.order();
+    if (!c.check(proofs, n.challenge().compareTo(q) < 0 && n.response().compareTo(q) < 0, where + " proof",
+        "challenge or response not in Z_q")) {
+      return;
+    }
+    Element m = beta.div(t);
+    Scalar ch = g.scalar(n.challenge());
+    Scalar v = g.scalar(n.response());
+    Element ca = bases.g().expPublic(v).mul(bases.k().expPublic(ch));
+    Element cb = g.multiExp(List.of(alpha, m), List.of(v, ch));
+    byte[] msg = new EgHash.Message(0x30).number(r.jointKey(), eg.elementLength()).bytes(eg.bytes(alpha)).bytes(eg.bytes(beta))
+        .bytes(eg.bytes(ca)).bytes(eg.bytes(cb)).bytes(eg.bytes(m)).toByteArray();
+    c.check(proofs, eg.hq(r.extendedBaseHash(), msg).equals(n.challenge()), where + " proof",
+        "the decryption proof does not verify: c ≠ H_q(H_E; 0x30 ‖ K ‖ A ‖ B ‖ a ‖ b ‖ M)");
   }
 
   private static void aggregation(EgRecord r, List<EgBallot> ballots, EgTally tally, Checks c) {
-    BigInteger p = r.parameters().p();
+    EgGroup eg = r.group();
     c.check(Step.AGGREGATION, MessageDigest.isEqual(tally.electionId(), r.extendedBaseHash()), "encrypted_tally.json election_id",
         "the tally names another election");
     java.util.Map<String, BigInteger[]> products = new java.util.LinkedHashMap<>();
+    java.util.Map<String, Integer> contestCounts = new java.util.LinkedHashMap<>();
     java.util.TreeSet<String> cast = new java.util.TreeSet<>();
     java.util.Map<String, String> files = new java.util.HashMap<>();
     for (EgBallot b : ballots) {
@@ -396,22 +441,30 @@ public final class EgVerifier {
       }
       cast.add(b.id());
       for (EgBallot.Contest contest : b.contests()) {
+        contestCounts.merge(contest.id(), 1, Integer::sum);
         for (EgBallot.Selection s : contest.selections()) {
-          BigInteger[] ab = products.computeIfAbsent(contest.id() + "/" + s.id(), x -> new BigInteger[] {BigInteger.ONE,
-              BigInteger.ONE});
-          ab[0] = ab[0].multiply(s.vote().alpha()).mod(p);
-          ab[1] = ab[1].multiply(s.vote().beta()).mod(p);
+          BigInteger[] ab = products.computeIfAbsent(contest.id() + "/" + s.id(), x -> new BigInteger[] {eg.identity(),
+              eg.identity()});
+          ab[0] = ab[0] == null ? null : eg.multiply(ab[0], s.vote().alpha());
+          ab[1] = ab[1] == null ? null : eg.multiply(ab[1], s.vote().beta());
         }
       }
     }
     c.check(Step.AGGREGATION, new java.util.TreeSet<>(tally.castBallotIds()).equals(cast)
         && tally.castBallotIds().size() == cast.size(), "encrypted_tally.json cast_ballot_ids",
         "the tally's ballot ids are not exactly the cast ballots'");
+    if (!tally.ballotCounts().isEmpty()) {
+      // egk-ec leaves ballot_count at 0 (unset); a count it does state must be the true one
+      boolean asStated = tally.ballotCounts().keySet().containsAll(contestCounts.keySet()) && tally.ballotCounts().entrySet()
+          .stream().allMatch(e -> e.getValue() == 0 || e.getValue().equals(contestCounts.getOrDefault(e.getKey(), 0)));
+      c.check(Step.AGGREGATION, asStated, "encrypted_tally.json ballot_count",
+          "a contest's ballot count is neither 0 (unset) nor the number of cast ballots with it " + contestCounts);
+    }
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (EgTally.Aggregate a : tally.selections()) {
       String key = a.contestId() + "/" + a.selectionId();
       BigInteger[] ab = products.get(key);
-      c.check(Step.AGGREGATION, seen.add(key) && ab != null && ab[0].equals(a.alpha()) && ab[1].equals(a.beta()),
+      c.check(Step.AGGREGATION, seen.add(key) && ab != null && a.alpha().equals(ab[0]) && a.beta().equals(ab[1]),
           "encrypted_tally.json contest " + a.contestId() + " selection " + a.selectionId(),
           "the aggregate is not the product of the cast ballots' encryptions of this selection");
     }
@@ -421,14 +474,13 @@ public final class EgVerifier {
 
   /** Steps 4–6 for one ballot. */
   private static void ballot(EgRecord r, Bases bases, EgBallot b, Checks c) {
+    EgGroup eg = r.group();
+    int length = eg.elementLength();
     BigInteger k = r.jointKey();
     String where = b.file();
     if (!c.check(Step.SELECTIONS, !b.preEncrypted(), where, "a pre-encrypted ballot (not supported yet)")) {
       c.notChecked("pre-encrypted ballots (steps 15–19)");
       return;
-    }
-    if (!"CAST".equals(b.state())) {
-      c.notChecked("challenged or spoiled ballots' decryptions (steps 11–14): " + b.state() + " in " + where);
     }
     java.util.Map<String, EgManifest.Contest> manifest = new java.util.HashMap<>();
     r.contests().contests().forEach(mc -> manifest.put(mc.id(), mc));
@@ -438,33 +490,34 @@ public final class EgVerifier {
     EgHash.Message code = new EgHash.Message(0x24);
     for (EgBallot.Contest contest : b.contests()) {
       String at = where + " contest " + contest.id();
+      EgManifest.Contest mc = manifest.get(contest.id());
       Element productA = usable ? bases.group().identity() : null;
       Element productB = productA;
       boolean allInGroup = usable;
-      EgHash.Message contestHash = new EgHash.Message(0x23).int4(contest.sequenceOrder()).number(k, 512);
+      EgHash.Message contestHash = new EgHash.Message(0x23).int4(contest.sequenceOrder()).number(k, length);
+      int optionLimit = mc == null ? 1 : mc.optionLimit();
       for (EgBallot.Selection s : contest.selections()) {
         String sat = at + " selection " + s.id();
         EgBallot.Encrypted v = s.vote();
-        contestHash.number(v.alpha(), 512).number(v.beta(), 512);
-        Element alpha = usable ? element(bases.group(), v.alpha()) : null;
-        Element beta = usable ? element(bases.group(), v.beta()) : null;
-        if (!c.check(Step.SELECTIONS, alpha != null && beta != null, sat, "(α, β) not in the order-q subgroup of Z_p*")) {
+        contestHash.number(v.alpha(), length).number(v.beta(), length);
+        Element alpha = usable ? eg.decode(v.alpha()) : null;
+        Element beta = usable ? eg.decode(v.beta()) : null;
+        if (!c.check(Step.SELECTIONS, alpha != null && beta != null, sat, "(α, β) is not a pair of elements of " + eg.name())) {
           allInGroup = false;
           continue;
         }
-        c.check(Step.SELECTIONS, rangeProof(r, bases, alpha, beta, 1, v.challenges(), v.responses()), sat,
-            "the 0/1 range proof does not verify");
+        c.check(Step.SELECTIONS, rangeProof(r, bases, alpha, beta, optionLimit, v.challenges(), v.responses()), sat,
+            "the 0.." + optionLimit + " range proof does not verify");
         productA = productA.mul(alpha);
         productB = productB.mul(beta);
       }
-      EgManifest.Contest mc = manifest.get(contest.id());
-      c.check(Step.VOTE_LIMITS, mc != null && mc.votesAllowed() == contest.votesAllowed()
-          && mc.selections().equals(contest.selections().stream().map(EgBallot.Selection::id).toList()), at,
-          mc == null ? "not a contest of the manifest" : "its limit or options are not the manifest's (limit "
-              + mc.votesAllowed() + ", options " + mc.selections() + ")");
-      if (allInGroup) {
-        c.check(Step.VOTE_LIMITS, rangeProof(r, bases, productA, productB, contest.votesAllowed(), contest.limitChallenges(),
-            contest.limitResponses()), at, "the proof that at most " + contest.votesAllowed() + " options are selected does not verify");
+      boolean limitAsStated = mc != null && (contest.votesAllowed().isEmpty() || contest.votesAllowed().getAsInt() == mc.votesAllowed());
+      c.check(Step.VOTE_LIMITS, limitAsStated && mc.selections().equals(contest.selections().stream()
+          .map(EgBallot.Selection::id).toList()), at, mc == null ? "not a contest of the manifest"
+              : "its limit or options are not the manifest's (limit " + mc.votesAllowed() + ", options " + mc.selections() + ")");
+      if (allInGroup && mc != null) {
+        c.check(Step.VOTE_LIMITS, rangeProof(r, bases, productA, productB, mc.votesAllowed(), contest.limitChallenges(),
+            contest.limitResponses()), at, "the proof that at most " + mc.votesAllowed() + " votes are cast does not verify");
       }
       byte[] chi = EgHash.h(r.extendedBaseHash(), contestHash.toByteArray());
       c.check(Step.CONFIRMATION_CODES, MessageDigest.isEqual(chi, contest.contestHash()), at + " contest_hash",
@@ -476,19 +529,6 @@ public final class EgVerifier {
         "H(H_E; 0x24 ‖ χ_1 ‖ … ‖ χ_m ‖ B_aux) is not the ballot's confirmation code");
   }
 
-  /** The element of Z_p with this value, validated (order-q subgroup), or null. */
-  private static Element element(Group g, BigInteger x) {
-    try {
-      return x.bitLength() > 8 * g.elementLength() ? null : g.decode(EgHash.fixed(x, g.elementLength()));
-    } catch (InvalidEncodingException | IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private static boolean member(EgParameters p, BigInteger x) {
-    return x.signum() > 0 && x.compareTo(p.p()) < 0 && x.modPow(p.q(), p.p()).equals(BigInteger.ONE);
-  }
-
   /**
    * The compact range proof 0..R with message base K: a_j = g^{v_j}·α^{c_j}, b_j = K^{v_j − j·c_j}·β^{c_j},
    * and Σ c_j = H_q(H_E; 0x21 ‖ K ‖ α ‖ β ‖ a_0 ‖ b_0 ‖ … ‖ a_R ‖ b_R). g and K go through fixed-base
@@ -496,17 +536,20 @@ public final class EgVerifier {
    */
   private static boolean rangeProof(EgRecord r, Bases bases, Element alpha, Element beta, int limit,
       List<BigInteger> challenges, List<BigInteger> responses) {
-    return rangeProof(r.parameters().q(), r.jointKey(), r.extendedBaseHash(), bases, alpha, beta, limit, challenges, responses);
+    return rangeProof(r.jointKey(), r.extendedBaseHash(), bases, alpha, beta, limit, challenges, responses);
   }
 
-  /** The same, from the parameters themselves (for known-answer vectors without a record). */
-  static boolean rangeProof(BigInteger q, BigInteger jointKey, byte[] extendedBaseHash, Bases bases, Element alpha, Element beta,
+  /** The same, from the key and H_E themselves (for known-answer vectors without a record). */
+  static boolean rangeProof(BigInteger jointKey, byte[] extendedBaseHash, Bases bases, Element alpha, Element beta,
       int limit, List<BigInteger> challenges, List<BigInteger> responses) {
     if (challenges.size() != limit + 1 || responses.size() != limit + 1) {
       return false;
     }
+    EgGroup eg = bases.eg();
+    BigInteger q = eg.order();
     Group g = bases.group();
-    EgHash.Message m = new EgHash.Message(0x21).number(jointKey, 512).bytes(alpha.encode()).bytes(beta.encode());
+    EgHash.Message m = new EgHash.Message(0x21).number(jointKey, eg.elementLength()).bytes(eg.bytes(alpha))
+        .bytes(eg.bytes(beta));
     BigInteger sum = BigInteger.ZERO;
     for (int j = 0; j <= limit; j++) {
       BigInteger cj = challenges.get(j);
@@ -517,10 +560,10 @@ public final class EgVerifier {
       Scalar c = g.scalar(cj);
       Element a = bases.g().expPublic(g.scalar(vj)).mul(alpha.expPublic(c));
       Element b = bases.k().expPublic(g.scalar(vj.subtract(BigInteger.valueOf(j).multiply(cj)).mod(q))).mul(beta.expPublic(c));
-      m.bytes(a.encode()).bytes(b.encode());
+      m.bytes(eg.bytes(a)).bytes(eg.bytes(b));
       sum = sum.add(cj);
     }
-    return EgHash.hq(extendedBaseHash, m.toByteArray(), q).equals(sum.mod(q));
+    return eg.hq(extendedBaseHash, m.toByteArray()).equals(sum.mod(q));
   }
 
   /** Lowercase hex (for messages). */

@@ -1,14 +1,15 @@
 package org.tabella.app.cli;
 
 import java.nio.file.Path;
+import org.tabella.electionguard.EgElectionRecord;
 import org.tabella.electionguard.EgRecord;
 import org.tabella.electionguard.EgRecordException;
 import org.tabella.electionguard.EgVerifier;
 
 /**
  * {@code tabella verify --electionguard DIR}: one line per ElectionGuard 2.0 verification step
- * (1–10, with its number of checks), every finding with its location, the version string the
- * record uses, the speed, and what was not checked (a missing part of the record; challenged or
+ * (1–14, with its number of checks), every finding with its location, the group and version
+ * string the record uses, the speed, and what was not checked (a missing part of the record;
  * pre-encrypted ballots, whose steps are not implemented). Exit 0 only when every check passed and
  * nothing was left unchecked, so no script can take a partial check for a verified election.
  */
@@ -16,28 +17,24 @@ final class ElectionGuardOutput {
   private ElectionGuardOutput() {}
 
   static int verify(Path dir) throws Exception {
-    EgRecord record;
-    java.util.List<org.tabella.electionguard.EgBallot> ballots;
-    org.tabella.electionguard.EgTally tally;
-    org.tabella.electionguard.EgDecryptedTally counts;
+    EgElectionRecord all;
     try {
-      record = EgRecord.read(dir);
-      ballots = org.tabella.electionguard.EgBallot.readAll(dir);
-      tally = org.tabella.electionguard.EgTally.read(dir);
-      counts = org.tabella.electionguard.EgDecryptedTally.read(dir);
+      all = EgElectionRecord.read(dir);
     } catch (EgRecordException e) {
       throw UserError.input(e.getMessage());
     } catch (java.io.IOException e) {
       throw UserError.input("cannot read " + dir + ": " + e.getMessage());
     }
+    EgRecord record = all.record();
     long start = System.nanoTime();
-    EgVerifier.Report r = EgVerifier.verify(record, ballots, tally, counts);
+    EgVerifier.Report r = all.verify();
     double seconds = (System.nanoTime() - start) / 1e9;
     int proofs = r.checks().getOrDefault(EgVerifier.Step.SELECTIONS, 0) + r.checks().getOrDefault(EgVerifier.Step.VOTE_LIMITS, 0)
-        + r.checks().getOrDefault(EgVerifier.Step.TALLY_DECRYPTION, 0);
-    System.out.printf("ElectionGuard 2.0 record %s: version string %s, %d guardians, quorum %d%n", dir,
-        r.version().map(v -> "\"" + v + "\"").orElse("(neither \"v2.0.0\" nor \"v2.0\" matches its H_P)"),
-        record.guardians(), record.quorum());
+        + r.checks().getOrDefault(EgVerifier.Step.TALLY_DECRYPTION, 0)
+        + r.checks().getOrDefault(EgVerifier.Step.CHALLENGED_DECRYPTION, 0);
+    System.out.printf("ElectionGuard 2.0 record %s: group %s, version string %s, %d guardians, quorum %d%n", dir,
+        record.group().name(), r.version().map(v -> "\"" + v + "\"").orElse("(none of " + record.parameters().versions()
+            + " matches its H_P)"), record.guardians(), record.quorum());
     for (EgVerifier.Step s : EgVerifier.Step.values()) {
       long failed = r.findings().stream().filter(f -> f.step() == s).count();
       System.out.printf("  step %2d  %-36s %5d checks  %s%n", s.number(), s.title(), r.checks().getOrDefault(s, 0),
@@ -46,8 +43,9 @@ final class ElectionGuardOutput {
     for (EgVerifier.Finding f : r.findings()) {
       System.out.printf("  FAILED step %d at %s: %s%n", f.step().number(), f.location(), f.message());
     }
-    System.out.printf("  %d ballots and %d published counts in %.2f s (%.0f checks/s of steps 4–6 and 9 on %d cores)%n",
-        ballots.size(), counts == null ? 0 : counts.selections().size(), seconds, proofs / seconds,
+    System.out.printf("  %d ballots, %d published counts and %d challenged ballots in %.2f s"
+        + " (%.0f proof checks/s of steps 4, 5, 9 and 12 on %d cores)%n", all.ballots().size(),
+        all.counts() == null ? 0 : all.counts().selections().size(), all.challenged().size(), seconds, proofs / seconds,
         Runtime.getRuntime().availableProcessors());
     for (String n : r.notChecked()) {
       System.out.println("  not checked: " + n);
@@ -60,7 +58,7 @@ final class ElectionGuardOutput {
       System.out.println("partial: every check made passed, but the record was not verified end to end (see above)");
       return ExitCodes.FAILED;
     }
-    System.out.println("verified: ElectionGuard 2.0 steps 1–10 passed (the record has no challenged or pre-encrypted ballots)");
+    System.out.println("verified: ElectionGuard 2.0 steps 1–14 passed (the record has no pre-encrypted ballots)");
     return 0;
   }
 }
