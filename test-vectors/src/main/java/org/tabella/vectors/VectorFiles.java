@@ -45,6 +45,50 @@ public final class VectorFiles {
     return out;
   }
 
+  /**
+   * Copies the directory of data files {@code path} (e.g. an election record under
+   * {@code electionguard/}) to {@code to}, whether the vectors are a directory or inside this
+   * module's jar, and returns {@code to}.
+   */
+  public static java.nio.file.Path copyTree(String path, java.nio.file.Path to) {
+    java.net.URL url = VectorFiles.class.getResource("/org/tabella/vectors/" + path);
+    if (url == null) {
+      throw new IllegalStateException("missing vector directory " + path);
+    }
+    try {
+      java.net.URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        java.nio.file.FileSystem fs;
+        try {
+          fs = java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of());
+        } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+          fs = java.nio.file.FileSystems.getFileSystem(uri);
+        }
+        copy(fs.provider().getPath(uri), to);
+      } else {
+        copy(java.nio.file.Path.of(uri), to);
+      }
+      return to;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void copy(java.nio.file.Path from, java.nio.file.Path to) throws IOException {
+    try (var files = java.nio.file.Files.walk(from)) {
+      for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+        java.nio.file.Path target = to.resolve(from.relativize(f).toString());
+        if (java.nio.file.Files.isDirectory(f)) {
+          java.nio.file.Files.createDirectories(target);
+        } else {
+          java.nio.file.Files.copy(f, target);
+        }
+      }
+    }
+  }
+
   /** Parses lowercase or uppercase hex. */
   public static byte[] hex(String s) {
     return HexFormat.of().parseHex(s);
