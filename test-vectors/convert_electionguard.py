@@ -120,3 +120,58 @@ write('eg-decrypt-with-nonce-egk.json', {
                  'selections': [{'contest': c['contest_id'], 'option': s['selection_id'], 'pad': s['encrypted_vote']['pad'],
                                  'data': s['encrypted_vote']['data'], 'vote': votes[(c['contest_id'], s['selection_id'])]}
                                 for c in dwn['encrypted_ballot']['contests'] for s in c['selections']]}]})
+
+# The key-ceremony-side vectors follow egk's revision of July 2023 (before spec 2.0 was final), the
+# revision named "egk-2023-07" here: guardian and coefficient indices and the KDF length are 2 bytes,
+# H_B = H(H_P; 0x02 ‖ n ‖ k ‖ date ‖ jurisdiction ‖ H_M) (strings as UTF-8, no length), and
+# H_E = H(H_B; 0x12 ‖ K ‖ every K_ij, guardian by guardian). SPEC §6.7.
+par = load('ParametersTestVector.json')
+hp, hb = par['parameter_base_hash'], par['election_base_hash']
+write('eg-parameters-egk.json', {
+    'format': 'tabella-vectors-v1', 'kind': 'eg-parameters', 'group': 'eg-4096',
+    'source': 'egk ParametersTestVector.json (' + par['desc'] + '), MIT',
+    'description': 'H_P = H(ver; 0x00 ‖ p ‖ q ‖ g) and, in revision egk-2023-07, '
+                   'H_B = H(H_P; 0x02 ‖ b(n,2) ‖ b(k,2) ‖ date ‖ jurisdiction ‖ H_M)',
+    'vectors': [{'revision': 'egk-2023-07', 'version': hp['protocolVersion'], 'p': hp['primes']['large_prime'],
+                 'q': hp['primes']['small_prime'], 'g': hp['primes']['generator'], 'parameter_base_hash': hp['expected'],
+                 'guardians': hb['numberOfGuardians'], 'quorum': hb['quorum'], 'date': hb['date'],
+                 'jurisdiction': hb['jurisdiction_info'], 'manifest_hash': hb['manifest_hash'],
+                 'election_base_hash': hb['expected']}]})
+
+kc = load('KeyCeremonyTestVector.json')
+write('eg-key-ceremony-egk.json', {
+    'format': 'tabella-vectors-v1', 'kind': 'eg-key-ceremony', 'group': 'eg-4096',
+    'source': 'egk KeyCeremonyTestVector.json (' + kc['desc'] + '), MIT',
+    'description': 'revision egk-2023-07: K_ij = g^a_ij, Schnorr proofs c = H_q(H_P; 0x10 ‖ b(i,2) ‖ b(j,2) ‖ K_ij ‖ g^u), '
+                   'v = u − a·c; K = Π K_i0; H_E = H(H_B; 0x12 ‖ K ‖ K_10 ‖ … ‖ K_n(k−1))',
+    'vectors': [{'revision': 'egk-2023-07', 'parameter_base_hash': hp['expected'],
+                 'election_base_hash': kc['election_base_hash'],
+                 'guardians': [{'x': g['coordinate'], 'coefficients': g['polynomial_coefficients'], 'proof_nonces': g['proof_nonces'],
+                                'proofs': [{'commitment': p['public_key'], 'c': p['challenge'], 'v': p['response']}
+                                           for p in g['expected_proofs']]} for g in kc['guardians']],
+                 'joint_public_key': kc['expected_joint_public_key'],
+                 'extended_base_hash': kc['expected_extended_base_hash']}]})
+
+se = load('ShareEncryptionTestVector.json')
+xs = {g['name']: g['coordinate'] for g in se['guardians']}
+nonces = {g['name']: g['share_nonces'] for g in se['expected_guardian_shares']}
+shares = []
+for g in se['expected_guardian_shares']:
+    for s in g['expected_shares']:
+        owner, recipient = s['polynomialOwner'], s['secretShareFor']
+        e = s['encryptedCoordinate']
+        shares.append({'from': xs[owner], 'to': xs[recipient], 'nonce': nonces[owner][recipient],
+                       'value': s['yCoordinate'], 'c0': e['c0'], 'c1': e['c1'], 'c2': e['c2']})
+write('eg-share-encryption-egk.json', {
+    'format': 'tabella-vectors-v1', 'kind': 'eg-share-encryption', 'group': 'eg-4096',
+    'source': 'egk ShareEncryptionTestVector.json (' + se['desc'] + '), MIT',
+    'description': 'revision egk-2023-07: guardian i encrypts P_i(l) for guardian l under K_l = g^a_l0 with nonce xi: '
+                   'C0 = g^xi, k = H(H_P; 0x11 ‖ b(i,2) ‖ b(l,2) ‖ K_l ‖ C0 ‖ K_l^xi), '
+                   'k_t = HMAC(k, b(t,1) ‖ "share_enc_keys" ‖ 0x00 ‖ "share_encrypt" ‖ b(i,2) ‖ b(l,2) ‖ b(512,2)), '
+                   'C1 = b(P_i(l),32) xor k_2, C2 = HMAC(k_1, C0 ‖ C1); each guardian\'s key share is the sum of the '
+                   'shares it receives and its own',
+    'vectors': [{'revision': 'egk-2023-07', 'parameter_base_hash': hp['expected'],
+                 'guardians': [{'x': g['coordinate'], 'coefficients': g['polynomial_coefficients']} for g in se['guardians']],
+                 'shares': shares,
+                 'key_shares': [{'x': xs[g['name']], 'key_share': g['expected_my_share_of_secret']}
+                                for g in se['expected_guardian_shares']]}]})

@@ -3,7 +3,6 @@ package org.tabella.electionguard;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,8 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.tabella.groups.Element;
 import org.tabella.groups.Group;
 import org.tabella.groups.Scalar;
@@ -163,7 +160,7 @@ final class EgChallengedBallots {
         .bytes(eg.bytes(beta)).toByteArray());
     String context = KDF_CONTEXT + data.contestId();
     byte[] k0 = kdf(key, 0, context, data.numBytes());
-    byte[] mac = hmac(k0, concat(eg.bytes(c0), data.c1()));
+    byte[] mac = EgHash.h(k0, EgHash.concat(eg.bytes(c0), data.c1()));
     if (!c.check(step, MessageDigest.isEqual(mac, data.c2()), at + ".encrypted_contest_data.c2",
         "C2 is not the MAC of C0 ‖ C1 under the key β gives")) {
       return;
@@ -185,23 +182,7 @@ final class EgChallengedBallots {
     java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(4 + KDF_LABEL.length() + 1 + 4 * context.length() + 4);
     in.putInt(i).put(KDF_LABEL.getBytes(StandardCharsets.UTF_8)).put((byte) 0).put(context.getBytes(StandardCharsets.UTF_8))
         .putInt(8 * numBytes);
-    return hmac(key, java.util.Arrays.copyOf(in.array(), in.position()));
-  }
-
-  private static byte[] hmac(byte[] key, byte[] message) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(message);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
-    }
-  }
-
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
+    return EgHash.h(key, java.util.Arrays.copyOf(in.array(), in.position()));
   }
 
   /**

@@ -35,6 +35,13 @@ public final class EgHash {
     return new BigInteger(1, h(key, message)).mod(q);
   }
 
+  /** a ‖ b. */
+  static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   /** The version string as a hash key: its UTF-8 bytes padded with zero bytes to 32. */
   public static byte[] versionKey(String version) {
     byte[] v = version.getBytes(StandardCharsets.UTF_8);
@@ -79,6 +86,16 @@ public final class EgHash {
       out.write((int) (v >>> 16));
       out.write((int) (v >>> 8));
       out.write((int) v);
+      return this;
+    }
+
+    /** Appends a 2-byte big-endian integer (the indices of egk's pre-release revision egk-2023-07). */
+    public Message int2(int v) {
+      if (v < 0 || v > 0xFFFF) {
+        throw new IllegalArgumentException("does not fit in 2 bytes: " + v);
+      }
+      out.write(v >>> 8);
+      out.write(v);
       return this;
     }
 

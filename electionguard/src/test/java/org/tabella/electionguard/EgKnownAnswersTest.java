@@ -2,6 +2,7 @@ package org.tabella.electionguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,6 +87,47 @@ class EgKnownAnswersTest {
     JsonNode other = v.deepCopy();
     ((ObjectNode) other.get("selections").get(0)).put("vote", 1);
     assertFalse(EgKnownAnswers.decryptWithNonce(other));
+  }
+
+  /** A key-ceremony-side vector of revision egk-2023-07: it reproduces, and any one changed value fails. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"eg-parameters", "eg-key-ceremony", "eg-share-encryption"})
+  void keyCeremonyVectorsReproduceAndEveryChangedValueFails(String kind) throws Exception {
+    JsonNode v = VectorFiles.load("electionguard/" + kind + "-egk.json").get("vectors").get(0);
+    assertTrue(keyCeremonyHolds(kind, v));
+    List<String> paths = hexPaths(v, "");
+    assertTrue(paths.size() >= 5, paths.toString());
+    for (String path : paths) {
+      assertFalse(keyCeremonyHolds(kind, mutate(v, path)), "a changed " + path + " must fail");
+    }
+    JsonNode other = v.deepCopy();
+    ((ObjectNode) other).put("revision", "v2.0.0");
+    assertThrows(IllegalArgumentException.class, () -> keyCeremonyHolds(kind, other), "another revision is refused");
+  }
+
+  @Test
+  void theParameterVectorsElectionBaseHashCoversItsStrings() {
+    JsonNode v = VectorFiles.load("electionguard/eg-parameters-egk.json").get("vectors").get(0);
+    for (String field : new String[] {"date", "jurisdiction"}) {
+      JsonNode m = v.deepCopy();
+      ((ObjectNode) m).put(field, v.get(field).asText() + " ");
+      assertFalse(EgKeyCeremonyAnswers.parameters(m), field);
+    }
+    JsonNode m = v.deepCopy();
+    ((ObjectNode) m).put("quorum", v.get("quorum").asInt() - 1);
+    assertFalse(EgKeyCeremonyAnswers.parameters(m));
+  }
+
+  private static boolean keyCeremonyHolds(String kind, JsonNode v) throws Exception {
+    try {
+      return switch (kind) {
+        case "eg-parameters" -> EgKeyCeremonyAnswers.parameters(v);
+        case "eg-key-ceremony" -> EgKeyCeremonyAnswers.keyCeremony(v);
+        default -> EgKeyCeremonyAnswers.shareEncryption(v);
+      };
+    } catch (org.tabella.groups.InvalidEncodingException e) {
+      return false;
+    }
   }
 
   /** False also when a changed value is not even a group element (a decoding refusal is a failure). */

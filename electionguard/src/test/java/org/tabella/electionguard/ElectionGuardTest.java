@@ -54,9 +54,9 @@ class ElectionGuardTest {
     assertTrue(params.isStandard());
     assertEquals("v2.0", hp.get("protocolVersion").asText());
     assertEquals(hp.get("expected").asText(), HEX.formatHex(params.parameterBaseHash("v2.0")));
-    // The vector's H_B (its "spec 1.9, eq 6" inputs include a date and jurisdiction string) does not
-    // reproduce with spec 2.0's H_B = H(H_P; 0x02 ‖ H_M ‖ n ‖ k), which egk's records use and pass:
-    // not asserted (SPEC.md §6, open question).
+    // The vector's H_B (inputs include a date and jurisdiction string) follows egk's pre-release
+    // revision egk-2023-07, not spec 2.0's H_B = H(H_P; 0x02 ‖ H_M ‖ n ‖ k) that egk's records use:
+    // it is reproduced in that revision by the eg-parameters known answer (EgKnownAnswersTest).
   }
 
   @Test
@@ -77,8 +77,8 @@ class ElectionGuardTest {
     }
     assertTrue(commitments >= 6);
     assertEquals(num(v.get("expected_joint_public_key")), joint);
-    // The vector's proof challenges and its H_E (which also hashes every K_ij) follow another
-    // revision than egk's records, which pass steps 2–3 with spec 2.0's formulas: not asserted.
+    // The vector's proof challenges (2-byte indices) and its H_E (which also hashes every K_ij)
+    // follow revision egk-2023-07: reproduced by the eg-key-ceremony known answer (EgKnownAnswersTest).
   }
 
   static final List<String> FILES = List.of("constants.json", "election_config.json", "election_initialized.json",

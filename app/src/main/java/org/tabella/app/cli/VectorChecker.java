@@ -74,6 +74,9 @@ final class VectorChecker {
           case "eg-ballot-encryption" -> org.tabella.electionguard.EgKnownAnswers.ballotEncryption(v);
           case "eg-confirmation-code" -> org.tabella.electionguard.EgKnownAnswers.confirmationCodes(v);
           case "eg-decrypt-with-nonce" -> org.tabella.electionguard.EgKnownAnswers.decryptWithNonce(v);
+          case "eg-parameters" -> org.tabella.electionguard.EgKeyCeremonyAnswers.parameters(v);
+          case "eg-key-ceremony" -> org.tabella.electionguard.EgKeyCeremonyAnswers.keyCeremony(v);
+          case "eg-share-encryption" -> org.tabella.electionguard.EgKeyCeremonyAnswers.shareEncryption(v);
           case "ecdh" -> ecdh(doc, v);
           case "modp-dh" -> modpDh(v);
           case "schnorr-parameters" -> schnorrParameters(v);
