@@ -175,3 +175,60 @@ write('eg-share-encryption-egk.json', {
                  'shares': shares,
                  'key_shares': [{'x': xs[g['name']], 'key_share': g['expected_my_share_of_secret']}
                                 for g in se['expected_guardian_shares']]}]})
+
+# Pre-encryption (revision egk-2023-07, spec 1.9 §4 as egk implemented it): selection nonces
+# ξ_ijk = H_q(H_E; 0x43 ‖ ξ_B ‖ contest ‖ selection ‖ option) (labels, UTF-8, no length), vectors
+# (g^ξ, K^(m+ξ)), selection hashes ψ = H(H_E; 0x40 ‖ K ‖ α_1 ‖ β_1 ‖ …) mod q with short codes the
+# first five uppercase hex digits of H, contest hashes χ = H(H_E; 0x41 ‖ contest ‖ K ‖ sorted ψ) and
+# the code H(H_E; 0x42 ‖ χ_1 ‖ … ‖ B_aux). SPEC §6.7.
+def manifest_contests(m):
+    return [{'label': c['object_id'], 'index': c['sequence_order'], 'votes_allowed': c['votes_allowed'],
+             'options': [s['object_id'] for s in sorted(c['ballot_selections'], key=lambda s: s['sequence_order'])]}
+            for c in sorted(m['contests'], key=lambda c: c['sequence_order'])]
+
+
+pe = load('PreEncryptionTestVector.json')
+pb = pe['preencrypted_ballot']
+contests = manifest_contests(pe['manifest'])
+for mc, c in zip(contests, pb['contests']):
+    assert mc['label'] == c['contestId']
+    mc['selections'] = [{'label': s['selectionId'], 'nonces': s['expected_selectionNonces'],
+                         'vector': [{'pad': e['pad'], 'data': e['data']} for e in s['expected_selectionVector']],
+                         'selection_hash': s['expected_selectionHash'], 'short_code': s['shortCode']} for s in c['selections']]
+    mc['preencryption_hash'] = c['expected_preencryptionHash']
+write('eg-pre-encryption-egk.json', {
+    'format': 'tabella-vectors-v1', 'kind': 'eg-pre-encryption', 'group': 'eg-4096',
+    'source': 'egk PreEncryptionTestVector.json (' + pe['desc'] + '), MIT',
+    'description': 'revision egk-2023-07: a pre-encrypted ballot from its primary nonce: every selection vector '
+                   '(and L null vectors), its nonces, selection hash and short code, the contest hash and the code',
+    'vectors': [{'revision': 'egk-2023-07', 'joint_public_key': pe['joint_public_key'],
+                 'extended_base_hash': pe['extended_base_hash'], 'primary_nonce': pe['primary_nonce'], 'code_baux': '',
+                 'contests': contests, 'confirmation_code': pb['expected_confirmationCode']}]})
+
+pr = load('PreEncryptionRecordedTestVector.json')
+rb = pr['expected_recorded_ballot']
+contests = manifest_contests(pr['manifest'])
+for mc, c in zip(contests, rb['contests']):
+    assert mc['label'] == c['contest_id']
+    pre = c['pre_encryption']
+    mc['selected_codes'] = pr['selected_codes'][c['contest_id']]
+    mc['recorded'] = {
+        'all_selection_hashes': pre['all_selection_hashes'], 'preencryption_hash': pre['preencryption_hash'],
+        'selected_vectors': [{'short_code': s['short_code'], 'selection_hash': s['selection_hash'],
+                              'encryptions': [{'pad': e['pad'], 'data': e['data']} for e in s['encryptions']]}
+                             for s in pre['selected_vectors']],
+        'selections': [{'label': s['selection_id'], 'pad': s['encrypted_vote']['pad'], 'data': s['encrypted_vote']['data'],
+                        'proof': [{'c': p['challenge'], 'v': p['response']} for p in s['proof']['proofs']]}
+                       for s in c['selections']],
+        'limit_proof': [{'c': p['challenge'], 'v': p['response']} for p in c['proof']['proofs']],
+        'contest_hash': c['contest_hash']}
+write('eg-pre-encryption-recorded-egk.json', {
+    'format': 'tabella-vectors-v1', 'kind': 'eg-pre-encryption-recorded', 'group': 'eg-4096',
+    'source': 'egk PreEncryptionRecordedTestVector.json (' + pr['desc'] + '), MIT',
+    'description': 'revision egk-2023-07: a voted pre-encrypted ballot as recorded: the vectors of the chosen short '
+                   'codes (sorted by selection hash), their products as the selections with range and limit proofs, '
+                   'the contest hash H(H_E mod q; 0x23 ‖ contest ‖ K ‖ α_1 ‖ β_1 ‖ …), all selection hashes, the '
+                   'contest pre-encryption hashes and the confirmation code',
+    'vectors': [{'revision': 'egk-2023-07', 'joint_public_key': pr['joint_public_key'],
+                 'extended_base_hash': pr['extended_base_hash'], 'primary_nonce': pr['primary_nonce'],
+                 'code_baux': rb['code_baux'], 'contests': contests, 'confirmation_code': rb['confirmation_code']}]})

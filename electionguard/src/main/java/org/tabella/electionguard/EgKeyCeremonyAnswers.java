@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.tabella.groups.Element;
@@ -26,17 +25,17 @@ public final class EgKeyCeremonyAnswers {
   private EgKeyCeremonyAnswers() {}
 
   /** The one revision these vectors follow. */
-  public static final String REVISION = "egk-2023-07";
+  public static final String REVISION = EgVectorValues.REVISION;
 
   /** H_P of the stated primes and version, and H_B in revision egk-2023-07. */
   public static boolean parameters(JsonNode v) {
-    revision(v);
-    EgParameters p = new EgParameters(num(v.get("p")), num(v.get("q")), num(v.get("g")));
+    EgVectorValues.requireRevision(v);
+    EgParameters p = new EgParameters(EgVectorValues.num(v.get("p")), EgVectorValues.num(v.get("q")), EgVectorValues.num(v.get("g")));
     byte[] hp = p.parameterBaseHash(v.get("version").asText());
     byte[] hb = EgHash.h(hp, new EgHash.Message(0x02).int2(v.get("guardians").asInt()).int2(v.get("quorum").asInt())
-        .bytes(utf8(v.get("date"))).bytes(utf8(v.get("jurisdiction"))).bytes(bytes(v.get("manifest_hash"))).toByteArray());
-    return p.isStandard() && MessageDigest.isEqual(hp, bytes(v.get("parameter_base_hash")))
-        && MessageDigest.isEqual(hb, bytes(v.get("election_base_hash")));
+        .bytes(EgVectorValues.utf8(v.get("date"))).bytes(EgVectorValues.utf8(v.get("jurisdiction"))).bytes(EgVectorValues.bytes(v.get("manifest_hash"))).toByteArray());
+    return p.isStandard() && MessageDigest.isEqual(hp, EgVectorValues.bytes(v.get("parameter_base_hash")))
+        && MessageDigest.isEqual(hb, EgVectorValues.bytes(v.get("election_base_hash")));
   }
 
   /**
@@ -45,10 +44,10 @@ public final class EgKeyCeremonyAnswers {
    * step 2 checks it (g^v·K^c = g^u); the joint key K = Π K_i0; H_E = H(H_B; 0x12 ‖ K ‖ every K_ij).
    */
   public static boolean keyCeremony(JsonNode v) throws InvalidEncodingException {
-    revision(v);
+    EgVectorValues.requireRevision(v);
     Group g = EgParameters.modpGroup();
     BigInteger q = g.order();
-    byte[] hp = bytes(v.get("parameter_base_hash"));
+    byte[] hp = EgVectorValues.bytes(v.get("parameter_base_hash"));
     Element joint = g.identity();
     EgHash.Message he = new EgHash.Message(0x12);
     List<Element> commitments = new ArrayList<>();
@@ -56,15 +55,15 @@ public final class EgKeyCeremonyAnswers {
     for (JsonNode guardian : v.get("guardians")) {
       int i = guardian.get("x").asInt();
       for (int j = 0; j < guardian.get("coefficients").size(); j++) {
-        BigInteger a = num(guardian.get("coefficients").get(j));
-        BigInteger u = num(guardian.get("proof_nonces").get(j));
+        BigInteger a = EgVectorValues.num(guardian.get("coefficients").get(j));
+        BigInteger u = EgVectorValues.num(guardian.get("proof_nonces").get(j));
         JsonNode proof = guardian.get("proofs").get(j);
         Element k = g.generatorTable().expPublic(g.scalar(a));
         Element h = g.generatorTable().expPublic(g.scalar(u));
         BigInteger c = EgHash.hq(hp, new EgHash.Message(0x10).int2(i).int2(j).bytes(k.encode()).bytes(h.encode()).toByteArray(), q);
         BigInteger response = u.subtract(a.multiply(c)).mod(q);
-        ok &= k.equals(element(g, num(proof.get("commitment")))) && c.equals(num(proof.get("c")))
-            && response.equals(num(proof.get("v")));
+        ok &= k.equals(EgVectorValues.element(g, EgVectorValues.num(proof.get("commitment")))) && c.equals(EgVectorValues.num(proof.get("c")))
+            && response.equals(EgVectorValues.num(proof.get("v")));
         ok &= g.generatorTable().expPublic(g.scalar(response)).mul(k.expPublic(g.scalar(c))).equals(h);
         commitments.add(k);
         if (j == 0) {
@@ -72,11 +71,11 @@ public final class EgKeyCeremonyAnswers {
         }
       }
     }
-    ok &= joint.equals(element(g, num(v.get("joint_public_key"))));
+    ok &= joint.equals(EgVectorValues.element(g, EgVectorValues.num(v.get("joint_public_key"))));
     he.bytes(joint.encode());
     commitments.forEach(k -> he.bytes(k.encode()));
-    return ok && MessageDigest.isEqual(EgHash.h(bytes(v.get("election_base_hash")), he.toByteArray()),
-        bytes(v.get("extended_base_hash")));
+    return ok && MessageDigest.isEqual(EgHash.h(EgVectorValues.bytes(v.get("election_base_hash")), he.toByteArray()),
+        EgVectorValues.bytes(v.get("extended_base_hash")));
   }
 
   /**
@@ -88,14 +87,14 @@ public final class EgKeyCeremonyAnswers {
    * shares of it, its own included.
    */
   public static boolean shareEncryption(JsonNode v) throws InvalidEncodingException {
-    revision(v);
+    EgVectorValues.requireRevision(v);
     Group g = EgParameters.modpGroup();
     BigInteger q = g.order();
-    byte[] hp = bytes(v.get("parameter_base_hash"));
+    byte[] hp = EgVectorValues.bytes(v.get("parameter_base_hash"));
     Map<Integer, List<BigInteger>> polynomials = new HashMap<>();
     for (JsonNode guardian : v.get("guardians")) {
       List<BigInteger> a = new ArrayList<>();
-      guardian.get("coefficients").forEach(c -> a.add(num(c)));
+      guardian.get("coefficients").forEach(c -> a.add(EgVectorValues.num(c)));
       polynomials.put(guardian.get("x").asInt(), a);
     }
     boolean ok = v.get("shares").size() > 0;
@@ -103,12 +102,12 @@ public final class EgKeyCeremonyAnswers {
       int i = share.get("from").asInt();
       int l = share.get("to").asInt();
       BigInteger value = evaluate(polynomials.get(i), l, q);
-      ok &= value.equals(num(share.get("value")));
-      BigInteger xi = num(share.get("nonce"));
+      ok &= value.equals(EgVectorValues.num(share.get("value")));
+      BigInteger xi = EgVectorValues.num(share.get("nonce"));
       BigInteger secret = polynomials.get(l).get(0);
       Element kl = g.generatorTable().expPublic(g.scalar(secret));
       Element c0 = g.generatorTable().expPublic(g.scalar(xi));
-      ok &= c0.equals(element(g, num(share.get("c0"))));
+      ok &= c0.equals(EgVectorValues.element(g, EgVectorValues.num(share.get("c0"))));
       // the sender's view: β = K_l^ξ; the recipient's: β = C0^{a_l0}; the same key
       byte[] key = shareKey(hp, i, l, kl, c0, kl.expPublic(g.scalar(xi)));
       byte[] receiverKey = shareKey(hp, i, l, kl, c0, c0.expPublic(g.scalar(secret)));
@@ -119,7 +118,7 @@ public final class EgKeyCeremonyAnswers {
         c1[t] ^= k2[t];
       }
       byte[] c2 = EgHash.h(k1, EgHash.concat(c0.encode(), c1));
-      ok &= MessageDigest.isEqual(c1, bytes(share.get("c1"))) && MessageDigest.isEqual(c2, bytes(share.get("c2")))
+      ok &= MessageDigest.isEqual(c1, EgVectorValues.bytes(share.get("c1"))) && MessageDigest.isEqual(c2, EgVectorValues.bytes(share.get("c2")))
           && MessageDigest.isEqual(key, receiverKey);
     }
     for (JsonNode ks : v.get("key_shares")) {
@@ -128,7 +127,7 @@ public final class EgKeyCeremonyAnswers {
       for (List<BigInteger> a : polynomials.values()) {
         sum = sum.add(evaluate(a, x, q));
       }
-      ok &= sum.mod(q).equals(num(ks.get("key_share")));
+      ok &= sum.mod(q).equals(EgVectorValues.num(ks.get("key_share")));
     }
     return ok;
   }
@@ -150,27 +149,5 @@ public final class EgKeyCeremonyAnswers {
       y = y.multiply(BigInteger.valueOf(x)).add(coefficients.get(j)).mod(q);
     }
     return y;
-  }
-
-  private static void revision(JsonNode v) {
-    if (!REVISION.equals(v.path("revision").asText())) {
-      throw new IllegalArgumentException("only revision " + REVISION + " is known, not " + v.path("revision").asText());
-    }
-  }
-
-  private static byte[] utf8(JsonNode n) {
-    return n.asText().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static BigInteger num(JsonNode n) {
-    return new BigInteger(1, bytes(n));
-  }
-
-  private static byte[] bytes(JsonNode n) {
-    return HexFormat.of().parseHex(n.asText());
-  }
-
-  private static Element element(Group g, BigInteger x) throws InvalidEncodingException {
-    return g.decode(EgHash.fixed(x, g.elementLength()));
   }
 }

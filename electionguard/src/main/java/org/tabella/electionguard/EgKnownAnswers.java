@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.tabella.groups.Element;
 import org.tabella.groups.Group;
@@ -31,21 +30,21 @@ public final class EgKnownAnswers {
   public static boolean ballotEncryption(JsonNode v) throws InvalidEncodingException {
     Group g = EgParameters.modpGroup();
     BigInteger q = PARAMETERS.q();
-    BigInteger k = num(v.get("joint_public_key"));
-    byte[] he = bytes(v.get("extended_base_hash"));
-    EgVerifier.Bases bases = EgVerifier.Bases.of(element(g, k));
+    BigInteger k = EgVectorValues.num(v.get("joint_public_key"));
+    byte[] he = EgVectorValues.bytes(v.get("extended_base_hash"));
+    EgVerifier.Bases bases = EgVerifier.Bases.of(EgVectorValues.element(g, k));
     boolean ok = v.get("ballots").size() > 0;
     for (JsonNode ballot : v.get("ballots")) {
-      byte[] ballotNonce = bytes(ballot.get("ballot_nonce"));
+      byte[] ballotNonce = EgVectorValues.bytes(ballot.get("ballot_nonce"));
       for (JsonNode contest : ballot.get("contests")) {
         Element productA = g.identity();
         Element productB = g.identity();
         for (JsonNode s : contest.get("selections")) {
           BigInteger xi = nonce(he, ballotNonce, contest, s, "labels");
-          ok &= xi.equals(num(s.get("nonce")));
+          ok &= xi.equals(EgVectorValues.num(s.get("nonce")));
           Element alpha = bases.g().expPublic(g.scalar(xi));
           Element beta = bases.k().expPublic(g.scalar(xi.add(BigInteger.valueOf(s.get("vote").asInt())).mod(q)));
-          ok &= alpha.equals(element(g, num(s.get("pad")))) && beta.equals(element(g, num(s.get("data"))));
+          ok &= alpha.equals(EgVectorValues.element(g, EgVectorValues.num(s.get("pad")))) && beta.equals(EgVectorValues.element(g, EgVectorValues.num(s.get("data"))));
           ok &= proof(k, he, bases, alpha, beta, 1, s.get("proof"));
           productA = productA.mul(alpha);
           productB = productB.mul(beta);
@@ -60,16 +59,16 @@ public final class EgKnownAnswers {
   public static boolean confirmationCodes(JsonNode v) throws InvalidEncodingException {
     Group g = EgParameters.modpGroup();
     BigInteger q = PARAMETERS.q();
-    BigInteger k = num(v.get("joint_public_key"));
-    byte[] he = bytes(v.get("extended_base_hash"));
-    EgVerifier.Bases bases = EgVerifier.Bases.of(element(g, k));
+    BigInteger k = EgVectorValues.num(v.get("joint_public_key"));
+    byte[] he = EgVectorValues.bytes(v.get("extended_base_hash"));
+    EgVerifier.Bases bases = EgVerifier.Bases.of(EgVectorValues.element(g, k));
     String nonceForm = v.get("nonce_form").asText();
     boolean labelHash = "label".equals(v.get("contest_hash_form").asText());
-    byte[] baux0 = v.has("baux0") ? bytes(v.get("baux0")) : null;
+    byte[] baux0 = v.has("baux0") ? EgVectorValues.bytes(v.get("baux0")) : null;
     byte[] previous = null;
     boolean ok = v.get("ballots").size() > 0;
     for (JsonNode ballot : v.get("ballots")) {
-      byte[] ballotNonce = bytes(ballot.get("ballot_nonce"));
+      byte[] ballotNonce = EgVectorValues.bytes(ballot.get("ballot_nonce"));
       EgHash.Message code = new EgHash.Message(0x24);
       for (JsonNode contest : ballot.get("contests")) {
         EgHash.Message chi = new EgHash.Message(0x23);
@@ -85,17 +84,17 @@ public final class EgKnownAnswers {
               .bytes(bases.k().expPublic(g.scalar(xi.add(BigInteger.valueOf(s.get("vote").asInt())).mod(q))).encode());
         }
         byte[] contestHash = EgHash.h(he, chi.toByteArray());
-        ok &= MessageDigest.isEqual(contestHash, bytes(contest.get("contest_hash")));
+        ok &= MessageDigest.isEqual(contestHash, EgVectorValues.bytes(contest.get("contest_hash")));
         code.bytes(contestHash);
       }
-      byte[] baux = bytes(ballot.get("code_baux"));
+      byte[] baux = EgVectorValues.bytes(ballot.get("code_baux"));
       if (baux0 != null) {
         byte[] expected = previous == null ? EgHash.h(he, new EgHash.Message(0x24).bytes(baux0).toByteArray())
             : EgVerifier.chainLink(previous, baux0);
         ok &= MessageDigest.isEqual(expected, baux);
       }
       byte[] confirmation = EgHash.h(he, code.bytes(baux).toByteArray());
-      ok &= MessageDigest.isEqual(confirmation, bytes(ballot.get("confirmation_code")));
+      ok &= MessageDigest.isEqual(confirmation, EgVectorValues.bytes(ballot.get("confirmation_code")));
       previous = confirmation;
     }
     return ok;
@@ -108,15 +107,15 @@ public final class EgKnownAnswers {
    */
   public static boolean decryptWithNonce(JsonNode v) throws InvalidEncodingException {
     Group g = EgParameters.modpGroup();
-    BigInteger k = num(v.get("joint_public_key"));
-    byte[] he = bytes(v.get("extended_base_hash"));
-    EgVerifier.Bases bases = EgVerifier.Bases.of(element(g, k));
-    byte[] ballotNonce = bytes(v.get("ballot_nonce"));
+    BigInteger k = EgVectorValues.num(v.get("joint_public_key"));
+    byte[] he = EgVectorValues.bytes(v.get("extended_base_hash"));
+    EgVerifier.Bases bases = EgVerifier.Bases.of(EgVectorValues.element(g, k));
+    byte[] ballotNonce = EgVectorValues.bytes(v.get("ballot_nonce"));
     boolean ok = v.get("selections").size() > 0;
     for (JsonNode s : v.get("selections")) {
       BigInteger xi = labelNonce(he, ballotNonce, s.get("contest").asText(), s.get("option").asText());
-      Element alpha = element(g, num(s.get("pad")));
-      Element beta = element(g, num(s.get("data")));
+      Element alpha = EgVectorValues.element(g, EgVectorValues.num(s.get("pad")));
+      Element beta = EgVectorValues.element(g, EgVectorValues.num(s.get("data")));
       ok &= bases.g().expPublic(g.scalar(xi)).equals(alpha);
       Element plaintext = beta.div(bases.k().expPublic(g.scalar(xi)));
       ok &= plaintext.equals(bases.k().expPublic(g.scalar(s.get("vote").asInt())));
@@ -130,16 +129,16 @@ public final class EgKnownAnswers {
    */
   public static boolean thresholdDecryption(JsonNode v) throws InvalidEncodingException {
     Group g = EgParameters.modpGroup();
-    Element k = element(g, num(v.get("joint_public_key")));
+    Element k = EgVectorValues.element(g, EgVectorValues.num(v.get("joint_public_key")));
     int quorum = v.get("quorum").asInt();
     java.util.Map<Integer, BigInteger> shares = new java.util.TreeMap<>();
     for (JsonNode guardian : v.get("guardians")) {
-      shares.put(guardian.get("x").asInt(), num(guardian.get("key_share")));
+      shares.put(guardian.get("x").asInt(), EgVectorValues.num(guardian.get("key_share")));
     }
     List<Element[]> selections = new ArrayList<>();
     List<Integer> counts = new ArrayList<>();
     for (JsonNode s : v.get("selections")) {
-      selections.add(new Element[] {element(g, num(s.get("pad"))), element(g, num(s.get("data")))});
+      selections.add(new Element[] {EgVectorValues.element(g, EgVectorValues.num(s.get("pad"))), EgVectorValues.element(g, EgVectorValues.num(s.get("data")))});
       counts.add(s.get("count").asInt());
     }
     List<Integer> xs = new ArrayList<>(shares.keySet());
@@ -183,10 +182,10 @@ public final class EgKnownAnswers {
       Element a = g.identity();
       Element b = g.identity();
       for (JsonNode ballot : v.get("ballots")) {
-        a = a.mul(element(g, num(ballot.get(i).get("pad"))));
-        b = b.mul(element(g, num(ballot.get(i).get("data"))));
+        a = a.mul(EgVectorValues.element(g, EgVectorValues.num(ballot.get(i).get("pad"))));
+        b = b.mul(EgVectorValues.element(g, EgVectorValues.num(ballot.get(i).get("data"))));
       }
-      ok &= a.equals(element(g, num(tally.get(i).get("pad")))) && b.equals(element(g, num(tally.get(i).get("data"))));
+      ok &= a.equals(EgVectorValues.element(g, EgVectorValues.num(tally.get(i).get("pad")))) && b.equals(EgVectorValues.element(g, EgVectorValues.num(tally.get(i).get("data"))));
     }
     return ok;
   }
@@ -210,21 +209,9 @@ public final class EgKnownAnswers {
     List<BigInteger> challenges = new ArrayList<>();
     List<BigInteger> responses = new ArrayList<>();
     for (JsonNode p : parts) {
-      challenges.add(num(p.get("c")));
-      responses.add(num(p.get("v")));
+      challenges.add(EgVectorValues.num(p.get("c")));
+      responses.add(EgVectorValues.num(p.get("v")));
     }
     return EgVerifier.rangeProof(k, he, bases, alpha, beta, limit, challenges, responses);
-  }
-
-  private static BigInteger num(JsonNode n) {
-    return new BigInteger(1, bytes(n));
-  }
-
-  private static byte[] bytes(JsonNode n) {
-    return HexFormat.of().parseHex(n.asText());
-  }
-
-  private static Element element(Group g, BigInteger x) throws InvalidEncodingException {
-    return g.decode(EgHash.fixed(x, g.elementLength()));
   }
 }

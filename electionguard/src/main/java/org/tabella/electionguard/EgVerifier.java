@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import org.tabella.groups.Element;
 import org.tabella.groups.FixedBaseTable;
 import org.tabella.groups.Group;
-import org.tabella.groups.InvalidEncodingException;
 import org.tabella.groups.Scalar;
 
 /**

@@ -77,6 +77,8 @@ final class VectorChecker {
           case "eg-parameters" -> org.tabella.electionguard.EgKeyCeremonyAnswers.parameters(v);
           case "eg-key-ceremony" -> org.tabella.electionguard.EgKeyCeremonyAnswers.keyCeremony(v);
           case "eg-share-encryption" -> org.tabella.electionguard.EgKeyCeremonyAnswers.shareEncryption(v);
+          case "eg-pre-encryption" -> org.tabella.electionguard.EgPreEncryptionAnswers.preEncryption(v);
+          case "eg-pre-encryption-recorded" -> org.tabella.electionguard.EgPreEncryptionAnswers.recorded(v);
           case "ecdh" -> ecdh(doc, v);
           case "modp-dh" -> modpDh(v);
           case "schnorr-parameters" -> schnorrParameters(v);
