@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tabella verify --electionguard DIR} on egk's sample record: the whole record verifies
- * (steps 1–10, exit 0); a record without its ballots and tally passes what it has but says what
+ * (steps 1–14, exit 0), and so does egk-ec's P-256 record with its challenged ballots; a record without its ballots and tally passes what it has but says what
  * was not checked and exits 1, so it is never taken for a verified election; a changed guardian
  * proof or published count is reported with its place.
  */
@@ -64,7 +64,7 @@ class ElectionGuardCommandTest {
     Path r = record(true);
     String out = CommandLineTest.run("verify", "--electionguard", r.toString());
     assertTrue(out.startsWith("0\n"), out);
-    assertTrue(out.contains("step 10  published counts") && out.contains("verified: ElectionGuard 2.0 steps 1–10 passed"), out);
+    assertTrue(out.contains("step 10  published counts") && out.contains("verified: ElectionGuard 2.0 steps 1–14 passed"), out);
     // a changed count, in a copy without the ballots (steps 1–3, 9, 10 only: quick)
     Path counts = record(false);
     for (String f : new String[] {"encrypted_tally.json", "tally.json"}) {
@@ -74,5 +74,18 @@ class ElectionGuardCommandTest {
     Files.writeString(counts.resolve("tally.json"), tally.replaceFirst("\"tally\": (\\d+)", "\"tally\": 9$1"));
     String bad = CommandLineTest.run("verify", "--electionguard", counts.toString());
     assertTrue(bad.startsWith("1\n") && bad.contains("FAILED step 10 at tally.json contest contest1 selection selection1"), bad);
+  }
+
+  @Test
+  void anEgkEcP256RecordWithChallengedBallotsVerifies() throws Exception {
+    Path r = org.tabella.vectors.VectorFiles.copyTree("electionguard/egk-ec-someAvailableEc", dir.resolve("ec"));
+    String out = CommandLineTest.run("verify", "--electionguard", r.toString());
+    assertTrue(out.startsWith("0\n"), out);
+    assertTrue(out.contains("group P-256, version string \"v2.1.0\", 5 guardians, quorum 3"), out);
+    assertTrue(out.contains("step 12  challenged ballots' decryption proofs") && out.contains("10 challenged ballots"), out);
+    Path challenged = r.resolve("challenged_ballots/dballot-id-10.json");
+    Files.writeString(challenged, Files.readString(challenged).replaceFirst("\"tally\": 0", "\"tally\": 1"));
+    String bad = CommandLineTest.run("verify", "--electionguard", r.toString());
+    assertTrue(bad.startsWith("1\n") && bad.contains("FAILED step 13 at challenged_ballots/dballot-id-10.json contest"), bad);
   }
 }
