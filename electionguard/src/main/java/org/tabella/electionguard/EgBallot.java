@@ -122,8 +122,9 @@ public record EgBallot(String file, String id, byte[] electionId, byte[] confirm
           c.get("contest_hash")), selections, ch, re, data));
     }
     boolean pre = r.bool("$.is_preencrypt", b.get("is_preencrypt"));
+    // code_baux is uppercase hex in both layouts: egk-ec writes it with toHex() beside its base64
     return new EgBallot(name, r.text("$.ballot_id", b.get("ballot_id")), r.hash("$.election_id", b.get("election_id")),
-        r.hash("$.confirmation_code", b.get("confirmation_code")), r.blob("$.code_baux", b.get("code_baux"), 1 << 16), r.text("$.state", b.get("state")), pre, contests, r.text("$.encrypting_device", b.get("encrypting_device")));
+        r.hash("$.confirmation_code", b.get("confirmation_code")), r.bytes("$.code_baux", b.get("code_baux"), 1 << 16, false), r.text("$.state", b.get("state")), pre, contests, r.text("$.encrypting_device", b.get("encrypting_device")));
   }
 
   /** A compact proof's parts (c_j, v_j), 1..1024 of them. */

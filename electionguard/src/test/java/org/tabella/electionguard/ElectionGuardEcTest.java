@@ -29,7 +29,8 @@ import org.tabella.groups.ExpandMessage;
 import org.tabella.vectors.VectorFiles;
 
 /**
- * egk-ec's records (base64, P-256 profile, challenged ballots): both verify end to end, steps 1–14;
+ * egk-ec's records (base64; the P-256 profile and the 4096-bit group; challenged ballots): all
+ * three verify end to end, steps 1–14;
  * every changed field of a challenged ballot, its contest data, a ballot's ciphertext, the
  * version string or the identity's encoding is found and named; the readers refuse non-canonical
  * base64 and wrong lengths with file and path; and the P-256 H_q rule is egk-ec's, not mod n.
@@ -77,16 +78,20 @@ class ElectionGuardEcTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"egk-ec-allAvailableEc", "egk-ec-someAvailableEc"})
-  void bothP256RecordsVerifyEndToEnd(String name) throws Exception {
+  @ValueSource(strings = {"egk-ec-allAvailableEc", "egk-ec-someAvailableEc", "egk-ec-allAvailable"})
+  void egkEcRecordsVerifyEndToEnd(String name) throws Exception {
     EgElectionRecord all = EgElectionRecord.read(copy(name));
-    assertEquals("P-256", all.record().group().name());
+    boolean curve = name.endsWith("Ec");
+    assertEquals(curve ? "P-256" : "eg-4096", all.record().group().name());
     assertEquals(EgFormat.Encoding.BASE64, all.record().format().encoding());
     assertTrue(all.challenged().size() >= 9);
     EgVerifier.Report r = all.verify();
     assertTrue(r.passed(), r.findings().toString());
     assertTrue(r.complete(), r.notChecked().toString());
-    assertEquals(Optional.of("v2.1.0"), r.version());
+    assertEquals(Optional.of(curve ? "v2.1.0" : "v2.0.0"), r.version());
+    if (!curve) { // this one has a non-empty B_aux,0 ("device information"), which every ballot's code_baux repeats
+      assertEquals("device information", new String(all.record().baux0(), StandardCharsets.UTF_8));
+    }
     for (EgVerifier.Step s : EgVerifier.Step.values()) {
       if (s != EgVerifier.Step.CONTEST_DATA) { // the tally has no contest data
         assertTrue(r.checks().getOrDefault(s, 0) > 0, "step " + s.number() + " made no check");
