@@ -124,7 +124,7 @@ write('eg-decrypt-with-nonce-egk.json', {
 # The key-ceremony-side vectors follow egk's revision of July 2023 (before spec 2.0 was final), the
 # revision named "egk-2023-07" here: guardian and coefficient indices and the KDF length are 2 bytes,
 # H_B = H(H_P; 0x02 ‖ n ‖ k ‖ date ‖ jurisdiction ‖ H_M) (strings as UTF-8, no length), and
-# H_E = H(H_B; 0x12 ‖ K ‖ every K_ij, guardian by guardian). SPEC §6.7.
+# H_E = H(H_B; 0x12 ‖ K ‖ every K_ij, guardian by guardian). SPEC §6.6.
 par = load('ParametersTestVector.json')
 hp, hb = par['parameter_base_hash'], par['election_base_hash']
 write('eg-parameters-egk.json', {
@@ -180,7 +180,7 @@ write('eg-share-encryption-egk.json', {
 # ξ_ijk = H_q(H_E; 0x43 ‖ ξ_B ‖ contest ‖ selection ‖ option) (labels, UTF-8, no length), vectors
 # (g^ξ, K^(m+ξ)), selection hashes ψ = H(H_E; 0x40 ‖ K ‖ α_1 ‖ β_1 ‖ …) mod q with short codes the
 # first five uppercase hex digits of H, contest hashes χ = H(H_E; 0x41 ‖ contest ‖ K ‖ sorted ψ) and
-# the code H(H_E; 0x42 ‖ χ_1 ‖ … ‖ B_aux). SPEC §6.7.
+# the code H(H_E; 0x42 ‖ χ_1 ‖ … ‖ B_aux). SPEC §6.6.
 def manifest_contests(m):
     return [{'label': c['object_id'], 'index': c['sequence_order'], 'votes_allowed': c['votes_allowed'],
              'options': [s['object_id'] for s in sorted(c['ballot_selections'], key=lambda s: s['sequence_order'])]}

@@ -16,7 +16,7 @@ import org.tabella.groups.Group;
 import org.tabella.groups.Scalar;
 
 /**
- * Steps 11–14 of spec 2.0 (SPEC.md §6.5): decrypted contest data, and the challenged ballots. A
+ * Steps 11–14 of spec 2.0 (SPEC.md §6.3): decrypted contest data, and the challenged ballots. A
  * challenged ballot is an encrypted ballot of the record (state {@code CHALLENGED}) that its
  * guardians decrypted and published ({@code challenged_ballots/}); the verifier checks that each
  * decryption is of that ballot's ciphertexts (12), that each selection's joint decryption proof

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * How a record's files write their values, read from its {@code constants.json} (SPEC.md §6.6):
+ * How a record's files write their values, read from its {@code constants.json} (SPEC.md §6.4):
  * egk writes uppercase hex (numbers without leading zero bytes) and the integer group's constants
  * as {@code large_prime, small_prime, cofactor, generator}; egk-ec writes base64 of the exact
  * stored length (33 or 512 bytes for elements, 32 for exponents and hashes) and its constants as

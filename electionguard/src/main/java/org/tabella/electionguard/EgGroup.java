@@ -12,7 +12,7 @@ import org.tabella.groups.InvalidEncodingException;
 import org.tabella.groups.modp.ModpGroup;
 
 /**
- * The group of an ElectionGuard 2.0 record and the rules that depend on it (SPEC.md §6.1, §6.6):
+ * The group of an ElectionGuard 2.0 record and the rules that depend on it (SPEC.md §6.1, §6.4):
  * how an element is stored and hashed, and how a hash becomes an exponent. Two are in use:
  * <ul>
  *   <li>{@link #integer4096()}: the 4096-bit baseline group; an element is its value in Z_p, hashed

@@ -15,7 +15,7 @@ import org.tabella.groups.InvalidEncodingException;
 /**
  * Checks egk's key-ceremony-side test vectors, converted into our format (test-vectors/electionguard,
  * kinds {@code eg-parameters}, {@code eg-key-ceremony} and {@code eg-share-encryption}; SPEC.md
- * §6.7). egk made them in July 2023, before spec 2.0 was final, and they follow that revision
+ * §6.6). egk made them in July 2023, before spec 2.0 was final, and they follow that revision
  * (named {@code egk-2023-07} in the vectors; the records follow 2.0 as published): indices and the
  * KDF's length are 2 bytes, H_B hashes a date and a jurisdiction string, and H_E hashes every
  * coefficient commitment after K. A vector of another revision is refused. The vectors' secrets are

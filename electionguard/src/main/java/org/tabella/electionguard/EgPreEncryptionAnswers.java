@@ -16,7 +16,7 @@ import org.tabella.groups.InvalidEncodingException;
 
 /**
  * Checks egk's two pre-encryption test vectors, converted into our format (kinds
- * {@code eg-pre-encryption} and {@code eg-pre-encryption-recorded}; SPEC.md §6.7), in the revision
+ * {@code eg-pre-encryption} and {@code eg-pre-encryption-recorded}; SPEC.md §6.6), in the revision
  * they follow ({@code egk-2023-07}: spec 1.9 §4 as egk implemented it in July 2023). From the
  * ballot's primary nonce ξ_B, for contest Λ with options λ_1..λ_m and limit L, every selection σ
  * (each option, then {@code null1}..{@code nullL}) has the vector
