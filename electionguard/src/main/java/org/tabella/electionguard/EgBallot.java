@@ -20,13 +20,14 @@ import java.util.stream.Stream;
  * @param electionId the H_E it claims
  * @param confirmationCode its confirmation code
  * @param codeBaux the auxiliary bytes hashed into the code
- * @param state CAST, SPOILED or CHALLENGED
+ * @param state CAST, CHALLENGED, SPOILED or UNKNOWN
  * @param preEncrypted whether it is a pre-encrypted ballot (not supported yet)
  * @param contests its contests
  * @param device the encrypting device (a chain of confirmation codes is per device)
+ * @param serialNumber the encrypted ballot serial number (α, β), as stored
  */
 public record EgBallot(String file, String id, byte[] electionId, byte[] confirmationCode, byte[] codeBaux, String state,
-    boolean preEncrypted, List<Contest> contests, String device) {
+    boolean preEncrypted, List<Contest> contests, String device, BigInteger[] serialNumber) {
 
   /** A Z_p pair and its compact range proof (c_j, v_j), j = 0..R. */
   public record Encrypted(BigInteger alpha, BigInteger beta, List<BigInteger> challenges, List<BigInteger> responses) {}
@@ -122,9 +123,24 @@ public record EgBallot(String file, String id, byte[] electionId, byte[] confirm
           c.get("contest_hash")), selections, ch, re, data));
     }
     boolean pre = r.bool("$.is_preencrypt", b.get("is_preencrypt"));
+    JsonNode sn = b.get("encrypted_sn");
+    r.fields("$.encrypted_sn", sn, Set.of("pad", "data"));
+    BigInteger[] serial = {r.element("$.encrypted_sn.pad", sn.get("pad")), r.element("$.encrypted_sn.data", sn.get("data"))};
     // code_baux is uppercase hex in both layouts: egk-ec writes it with toHex() beside its base64
     return new EgBallot(name, r.text("$.ballot_id", b.get("ballot_id")), r.hash("$.election_id", b.get("election_id")),
-        r.hash("$.confirmation_code", b.get("confirmation_code")), r.bytes("$.code_baux", b.get("code_baux"), 1 << 16, false), r.text("$.state", b.get("state")), pre, contests, r.text("$.encrypting_device", b.get("encrypting_device")));
+        r.hash("$.confirmation_code", b.get("confirmation_code")), r.bytes("$.code_baux", b.get("code_baux"), 1 << 16, false), state(r, b.get("state")), pre, contests, r.text("$.encrypting_device", b.get("encrypting_device")),
+        serial);
+  }
+
+  /** The states egk and egk-ec write. */
+  static final Set<String> STATES = Set.of("CAST", "CHALLENGED", "SPOILED", "UNKNOWN");
+
+  private static String state(EgJson r, JsonNode v) throws EgRecordException {
+    String s = r.text("$.state", v);
+    if (!STATES.contains(s)) {
+      throw r.fail("$.state", "one of " + new java.util.TreeSet<>(STATES) + " is required, not " + s);
+    }
+    return s;
   }
 
   /** A compact proof's parts (c_j, v_j), 1..1024 of them. */

@@ -18,13 +18,16 @@ import java.util.Set;
  */
 public record EgManifest(List<Contest> contests) {
   /**
-   * One contest: its id, how many options a voter may select, the votes one option may take
-   * (option_selection_limit, 1 where the manifest does not say), and its options' ids in order.
+   * One contest: its id and sequence number, how many options a voter may select, the votes one
+   * option may take (option_selection_limit, 1 where the manifest does not say), and its options'
+   * ids and sequence numbers in order.
    */
-  public record Contest(String id, int votesAllowed, int optionLimit, List<String> selections) {
+  public record Contest(String id, int sequenceOrder, int votesAllowed, int optionLimit, List<String> selections,
+      List<Integer> selectionOrders) {
     /** Copies. */
     public Contest {
       selections = List.copyOf(selections);
+      selectionOrders = List.copyOf(selectionOrders);
     }
   }
 
@@ -62,6 +65,7 @@ public record EgManifest(List<Contest> contests) {
       int limit = json.integer(at + ".votes_allowed", c.get("votes_allowed"), 0, 1 << 10);
       JsonNode ss = json.array(at + ".ballot_selections", c.get("ballot_selections"));
       List<String> options = new ArrayList<>();
+      List<Integer> orders = new ArrayList<>();
       for (int j = 0; j < ss.size(); j++) {
         JsonNode s = ss.get(j);
         String sat = at + ".ballot_selections[" + j + "]";
@@ -73,11 +77,13 @@ public record EgManifest(List<Contest> contests) {
           throw json.fail(sat + ".object_id", "selection id " + sid + " is used twice in contest " + id);
         }
         options.add(sid);
+        orders.add(json.integer(sat + ".sequence_order", s.get("sequence_order"), 0, Integer.MAX_VALUE));
       }
       // egk-ec states each option's limit (R of the selection range proofs); 2.0 records without it use 1
       int optionLimit = c.has("option_selection_limit")
           ? json.integer(at + ".option_selection_limit", c.get("option_selection_limit"), 1, 1 << 10) : 1;
-      out.add(new Contest(id, limit, optionLimit, options));
+      out.add(new Contest(id, json.integer(at + ".sequence_order", c.get("sequence_order"), 0, Integer.MAX_VALUE), limit,
+          optionLimit, options, orders));
     }
     return new EgManifest(out);
   }

@@ -21,8 +21,9 @@ import java.util.Set;
  */
 public record EgTally(byte[] electionId, List<String> castBallotIds, List<Aggregate> selections,
     java.util.Map<String, Integer> ballotCounts) {
-  /** One selection's aggregate. */
-  public record Aggregate(String contestId, String selectionId, BigInteger alpha, BigInteger beta) {}
+  /** One selection's aggregate, with the contest's and the option's sequence numbers. */
+  public record Aggregate(String contestId, int contestOrder, String selectionId, int selectionOrder, BigInteger alpha,
+      BigInteger beta) {}
 
   static final String FILE = "encrypted_tally.json";
 
@@ -61,7 +62,10 @@ public record EgTally(byte[] electionId, List<String> castBallotIds, List<Aggreg
         json.fields(sat, s, Set.of("selection_id", "sequence_order", "encrypted_vote"));
         JsonNode v = s.get("encrypted_vote");
         json.fields(sat + ".encrypted_vote", v, Set.of("pad", "data"));
-        out.add(new Aggregate(json.text(at + ".contest_id", c.get("contest_id")), json.text(sat + ".selection_id", s.get("selection_id")),
+        out.add(new Aggregate(json.text(at + ".contest_id", c.get("contest_id")),
+            json.integer(at + ".sequence_order", c.get("sequence_order"), 0, Integer.MAX_VALUE),
+            json.text(sat + ".selection_id", s.get("selection_id")),
+            json.integer(sat + ".sequence_order", s.get("sequence_order"), 0, Integer.MAX_VALUE),
             json.element(sat + ".encrypted_vote.pad", v.get("pad")), json.element(sat + ".encrypted_vote.data", v.get("data"))));
       }
     }

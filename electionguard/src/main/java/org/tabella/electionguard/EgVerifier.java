@@ -459,9 +459,19 @@ public final class EgVerifier {
       c.check(Step.AGGREGATION, asStated, "encrypted_tally.json ballot_count",
           "a contest's ballot count is neither 0 (unset) nor the number of cast ballots with it " + contestCounts);
     }
+    java.util.Map<String, Integer> orders = new java.util.HashMap<>();
+    for (EgManifest.Contest mc : r.contests().contests()) {
+      orders.put(mc.id(), mc.sequenceOrder());
+      for (int i = 0; i < mc.selections().size(); i++) {
+        orders.put(mc.id() + "/" + mc.selections().get(i), mc.selectionOrders().get(i));
+      }
+    }
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (EgTally.Aggregate a : tally.selections()) {
       String key = a.contestId() + "/" + a.selectionId();
+      c.check(Step.AGGREGATION, Integer.valueOf(a.contestOrder()).equals(orders.get(a.contestId()))
+          && Integer.valueOf(a.selectionOrder()).equals(orders.get(key)), "encrypted_tally.json contest " + a.contestId()
+          + " selection " + a.selectionId() + " sequence_order", "the sequence numbers are not the manifest's");
       BigInteger[] ab = products.get(key);
       c.check(Step.AGGREGATION, seen.add(key) && ab != null && a.alpha().equals(ab[0]) && a.beta().equals(ab[1]),
           "encrypted_tally.json contest " + a.contestId() + " selection " + a.selectionId(),
@@ -486,6 +496,9 @@ public final class EgVerifier {
     c.check(Step.CONFIRMATION_CODES, MessageDigest.isEqual(b.electionId(), r.extendedBaseHash()), where + " election_id",
         "the ballot names another election (election_id ≠ H_E)");
     boolean usable = bases != null;
+    // the encrypted serial number is bound by no hash in 2.0: only its form is checkable
+    c.check(Step.SELECTIONS, !usable || (eg.decode(b.serialNumber()[0]) != null && eg.decode(b.serialNumber()[1]) != null),
+        where + " encrypted_sn", "the encrypted serial number is not a pair of elements of " + eg.name());
     EgHash.Message code = new EgHash.Message(0x24);
     for (EgBallot.Contest contest : b.contests()) {
       String at = where + " contest " + contest.id();
@@ -511,13 +524,20 @@ public final class EgVerifier {
         productB = productB.mul(beta);
       }
       boolean limitAsStated = mc != null && (contest.votesAllowed().isEmpty() || contest.votesAllowed().getAsInt() == mc.votesAllowed());
-      c.check(Step.VOTE_LIMITS, limitAsStated && mc.selections().equals(contest.selections().stream()
-          .map(EgBallot.Selection::id).toList()), at, mc == null ? "not a contest of the manifest"
-              : "its limit or options are not the manifest's (limit " + mc.votesAllowed() + ", options " + mc.selections() + ")");
+      c.check(Step.VOTE_LIMITS, limitAsStated && mc.sequenceOrder() == contest.sequenceOrder()
+          && mc.selections().equals(contest.selections().stream().map(EgBallot.Selection::id).toList())
+          && mc.selectionOrders().equals(contest.selections().stream().map(EgBallot.Selection::sequenceOrder).toList()), at,
+          mc == null ? "not a contest of the manifest" : "its limit, options or sequence numbers are not the manifest's (limit "
+              + mc.votesAllowed() + ", contest " + mc.sequenceOrder() + ", options " + mc.selections() + " numbered "
+              + mc.selectionOrders() + ")");
       if (allInGroup && mc != null) {
         c.check(Step.VOTE_LIMITS, rangeProof(r, bases, productA, productB, mc.votesAllowed(), contest.limitChallenges(),
             contest.limitResponses()), at, "the proof that at most " + mc.votesAllowed() + " votes are cast does not verify");
       }
+      // spec 2.0 binds a cast ballot's contest data by no hash (2.1 puts it in χ): only its form is checkable
+      EgBallot.ContestData data = contest.contestData();
+      c.check(Step.SELECTIONS, !usable || (eg.decode(data.c0()) != null && data.c1().length == (data.numBytes() + 31) / 32 * 32),
+          at + " encrypted_contest_data", "C0 is not an element of " + eg.name() + " or C1 is not numBytes in 32-byte blocks");
       byte[] chi = EgHash.h(r.extendedBaseHash(), contestHash.toByteArray());
       c.check(Step.CONFIRMATION_CODES, MessageDigest.isEqual(chi, contest.contestHash()), at + " contest_hash",
           "χ ≠ H(H_E; 0x23 ‖ index ‖ K ‖ α_1 ‖ β_1 ‖ …)");

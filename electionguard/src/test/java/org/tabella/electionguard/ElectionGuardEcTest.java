@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
@@ -247,13 +248,113 @@ class ElectionGuardEcTest {
     assertEquals("$.contests[0].unexpected", assertThrows(EgRecordException.class, () -> EgElectionRecord.read(h)).path());
   }
 
+  /**
+   * Fields that no ElectionGuard 2.0 hash or check binds, so no verifier can see them changed
+   * (SPEC §6.4): names, timestamps, the ballot style, an unchained ballot's device, ids of the tally
+   * files, metadata — and a cast ballot's contest data (C0, C1, C2), which
+   * spec 2.0 leaves out of the contest hash (2.1 binds it), and the encrypted serial number: only
+   * their form (elements, lengths) is checkable there.
+   */
+  static final java.util.regex.Pattern UNBOUND = java.util.regex.Pattern.compile(
+      ".*/(name|timestamp|ballot_style_id|encrypting_device|tally_id|id|metadata|guardian_id|Created by)$"
+      + "|.*/numBytes$|encrypted_ballots/.*/encrypted_contest_data/c[012]$"
+      + "|encrypted_ballots/.*/encrypted_sn/(pad|data)$");
+
+  /**
+   * A sample of single-field changes across every file of a P-256 record (24 values drawn from a
+   * fixed seed; each costs a whole verification): each is refused on reading with its file, or found by a check
+   * whose location names the file — or, for a ballot's value, the tally it is aggregated into.
+   */
+  @Test
+  void aSampleOfSingleFieldChangesIsEachFoundAndNamed() throws Exception {
+    Path original = copy("egk-ec-someAvailableEc");
+    List<String[]> leaves = new java.util.ArrayList<>();
+    try (var files = Files.walk(original)) {
+      for (Path f : files.filter(x -> x.toString().endsWith(".json") && !x.endsWith("manifest.json")).sorted().toList()) {
+        String file = original.relativize(f).toString();
+        collect(JSON.readTree(f.toFile()), "", file, leaves);
+      }
+    }
+    java.util.Random random = new java.util.Random(20261202L);
+    java.util.Collections.shuffle(leaves, random);
+    int checked = 0;
+    for (String[] leaf : leaves.subList(0, 24)) {
+      Path d = copy("egk-ec-someAvailableEc");
+      mutate(d.resolve(leaf[0]), leaf[1]);
+      String where = leaf[0] + " " + leaf[1];
+      try {
+        EgVerifier.Report r = verify(d);
+        assertFalse(r.passed(), "a changed " + where + " passed");
+        assertTrue(r.findings().stream().anyMatch(f -> f.location().startsWith(leaf[0]) || f.location().startsWith("election_config")
+            || f.location().startsWith("election_initialized") || f.location().startsWith("constants")
+            || f.location().startsWith("tally.json") || f.location().startsWith("encrypted_tally.json")
+            || f.location().startsWith("guardian")), "a changed " + where + " is not named: " + r.findings());
+      } catch (EgRecordException e) {
+        assertEquals(leaf[0], e.file(), where);
+      }
+      checked++;
+    }
+    assertTrue(checked >= 20, "checked " + checked + " of " + leaves.size());
+  }
+
+  @Test
+  void aBallotRemovedOrDuplicatedIsFound() throws Exception {
+    String ballots = "encrypted_ballots/runWorkflowDevice/";
+    Path d = copy("egk-ec-someAvailableEc");
+    Files.delete(d.resolve(ballots + "eballot-id-1.json"));
+    assertFound(verify(d), EgVerifier.Step.AGGREGATION, "encrypted_tally.json");
+    Path e = copy("egk-ec-someAvailableEc");
+    Files.copy(e.resolve(ballots + "eballot-id-1.json"), e.resolve(ballots + "eballot-id-1-copy.json"));
+    assertFound(verify(e), EgVerifier.Step.AGGREGATION, ballots + "eballot-id-1");
+  }
+
+  private static void collect(JsonNode n, String at, String file, List<String[]> out) {
+    if (n.isObject()) {
+      n.fields().forEachRemaining(e -> collect(e.getValue(), at + "/" + e.getKey(), file, out));
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        collect(n.get(i), at + "/" + i, file, out);
+      }
+    } else if (!UNBOUND.matcher(file + at).matches() && !(n.isTextual() && n.asText().isEmpty())) {
+      out.add(new String[] {file, at});
+    }
+  }
+
+  /** Changes the value at {@code pointer}: a bit of a base64 value, a hex digit, an integer, a string, a boolean. */
+  private static void mutate(Path file, String pointer) throws Exception {
+    edit(file, root -> {
+      int slash = pointer.lastIndexOf('/');
+      JsonNode parent = root.at(pointer.substring(0, slash));
+      String key = pointer.substring(slash + 1);
+      JsonNode old = root.at(pointer);
+      JsonNode changed;
+      if (old.isBoolean()) {
+        changed = JSON.getNodeFactory().booleanNode(!old.asBoolean());
+      } else if (old.isIntegralNumber()) {
+        changed = JSON.getNodeFactory().numberNode(old.asLong() + 1);
+      } else if (old.asText().matches("[0-9A-F]+") && old.asText().length() % 2 == 0) {
+        String h = old.asText();
+        changed = TextNode.valueOf(h.substring(0, h.length() - 1) + (h.endsWith("0") ? "1" : "0"));
+      } else if (old.asText().matches("[A-Za-z0-9+/]+=*") && old.asText().length() % 4 == 0 && old.asText().length() >= 8) {
+        changed = flipped(old);
+      } else {
+        changed = TextNode.valueOf(old.asText() + "x");
+      }
+      if (parent.isObject()) {
+        ((ObjectNode) parent).set(key, changed);
+      } else {
+        ((ArrayNode) parent).set(Integer.parseInt(key), changed);
+      }
+    });
+  }
+
   @Test
   void theContestDataEncodingIsReadStrictly() {
     // 0 over-votes, 1 write-in "ab", status "normal", zero fill
     byte[] ok = HexFormat.of().parseHex("0001026162066e6f726d616c0000");
     EgDecryptedTally.Plaintext p = EgChallengedBallots.decode(ok);
     assertNotNull(p);
-    assertEquals(java.util.List.of("ab"), p.writeIns());
+    assertEquals(List.of("ab"), p.writeIns());
     assertEquals("normal", p.status());
     assertNull(EgChallengedBallots.decode(HexFormat.of().parseHex("0001026162066e6f726d616c0001")), "non-zero fill");
     assertNull(EgChallengedBallots.decode(HexFormat.of().parseHex("000105")), "truncated write-in");

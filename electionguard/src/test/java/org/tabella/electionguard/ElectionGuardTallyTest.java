@@ -178,7 +178,7 @@ class ElectionGuardTallyTest {
     assertTrue(EgVerifier.chaining(r, ballots).passed());
     EgBallot b0 = ballots.get(0);
     EgBallot changed = new EgBallot(b0.file(), b0.id(), b0.electionId(), b0.confirmationCode(), new byte[] {1, 2, 3}, b0.state(),
-        b0.preEncrypted(), b0.contests(), b0.device());
+        b0.preEncrypted(), b0.contests(), b0.device(), b0.serialNumber());
     List<EgBallot> bad = new ArrayList<>(ballots);
     bad.set(0, changed);
     assertFound(EgVerifier.chaining(r, bad), EgVerifier.Step.CHAINING, b0.file() + " code_baux");
@@ -193,7 +193,7 @@ class ElectionGuardTallyTest {
     for (int i = 0; i < 4; i++) {
       byte[] baux = previous == null ? h0 : EgVerifier.chainLink(previous, r.baux0());
       byte[] code = EgHash.h(r.extendedBaseHash(), new byte[] {(byte) i}); // any code: step 6 is not run here
-      chain.add(new EgBallot("b" + i, "id" + i, b0.electionId(), code, baux, "CAST", false, List.of(), "device-A"));
+      chain.add(new EgBallot("b" + i, "id" + i, b0.electionId(), code, baux, "CAST", false, List.of(), "device-A", b0.serialNumber()));
       previous = code;
     }
     java.util.Collections.reverse(chain); // file order is not chain order
@@ -201,13 +201,13 @@ class ElectionGuardTallyTest {
     List<EgBallot> broken = new ArrayList<>(chain);
     EgBallot second = broken.get(2); // b1
     broken.set(2, new EgBallot(second.file(), second.id(), second.electionId(), second.confirmationCode(),
-        ballots.get(0).codeBaux(), "CAST", false, List.of(), "device-A"));
+        ballots.get(0).codeBaux(), "CAST", false, List.of(), "device-A", b0.serialNumber()));
     EgVerifier.Report r2 = EgVerifier.chaining(chained, broken);
     assertFound(r2, EgVerifier.Step.CHAINING, "b1 code_baux");
     assertFound(r2, EgVerifier.Step.CHAINING, "b2 code_baux"); // everything after the break is off the chain
     List<EgBallot> forked = new ArrayList<>(chain);
     EgBallot third = chain.get(1); // b2
-    forked.add(new EgBallot("fork", "idX", third.electionId(), new byte[32], third.codeBaux(), "CAST", false, List.of(), "device-A"));
+    forked.add(new EgBallot("fork", "idX", third.electionId(), new byte[32], third.codeBaux(), "CAST", false, List.of(), "device-A", b0.serialNumber()));
     assertTrue(EgVerifier.chaining(chained, forked).findings().stream().anyMatch(f -> f.message().contains("the same place")));
   }
 

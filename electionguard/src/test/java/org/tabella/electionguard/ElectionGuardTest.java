@@ -127,7 +127,8 @@ class ElectionGuardTest {
     assertEquals(11, ballots.size());
     EgVerifier.Report ok = EgVerifier.aggregation(r, ballots, tally);
     assertEquals(List.of(), ok.findings());
-    assertEquals(114, ok.checks().get(EgVerifier.Step.AGGREGATION)); // 11 unique ids, H_E, the ids, 100 aggregates, all
+    // 11 unique ids, H_E, the ids, 100 aggregates and their 100 sequence numbers, all
+    assertEquals(214, ok.checks().get(EgVerifier.Step.AGGREGATION));
     // One aggregate changed.
     String pad = HEX.formatHex(EgHash.fixed(tally.selections().get(7).alpha(), 512));
     edit(d, "encrypted_tally.json", pad, flipLastHexDigit(pad));
@@ -153,7 +154,8 @@ class ElectionGuardTest {
     assertEquals(1, ballots.size());
     EgVerifier.Report ok = EgVerifier.verify(r, ballots);
     assertEquals(List.of(), ok.findings());
-    assertEquals(201, ok.checks().get(EgVerifier.Step.SELECTIONS));
+    // 200 selections + their pairs' form, 20 contests' contest data and the serial number: their form only
+    assertEquals(222, ok.checks().get(EgVerifier.Step.SELECTIONS));
     assertEquals(40, ok.checks().get(EgVerifier.Step.VOTE_LIMITS)); // 20 limit proofs, 20 limits and options against the manifest
     assertEquals(22, ok.checks().get(EgVerifier.Step.CONFIRMATION_CODES));
     EgBallot b = ballots.get(0);
