@@ -7,12 +7,12 @@ package org.tabella.groups.ristretto;
  * a = −1 formulas of Hisil–Wong–Carter–Dawson 2008 (add-2008-hwcd-3, dbl-2008-hwcd).
  */
 final class EdwardsPoint {
-  final int[] x;
-  final int[] y;
-  final int[] z;
-  final int[] t;
+  final long[] x;
+  final long[] y;
+  final long[] z;
+  final long[] t;
 
-  EdwardsPoint(int[] x, int[] y, int[] z, int[] t) {
+  EdwardsPoint(long[] x, long[] y, long[] z, long[] t) {
     this.x = x;
     this.y = y;
     this.z = z;
@@ -28,22 +28,22 @@ final class EdwardsPoint {
   }
 
   void set(EdwardsPoint p) {
-    System.arraycopy(p.x, 0, x, 0, 10);
-    System.arraycopy(p.y, 0, y, 0, 10);
-    System.arraycopy(p.z, 0, z, 0, 10);
-    System.arraycopy(p.t, 0, t, 0, 10);
+    System.arraycopy(p.x, 0, x, 0, 5);
+    System.arraycopy(p.y, 0, y, 0, 5);
+    System.arraycopy(p.z, 0, z, 0, 5);
+    System.arraycopy(p.t, 0, t, 0, 5);
   }
 
   /** Temporaries for one chain of point operations. */
   static final class Scratch {
-    final int[] a = Fe.create();
-    final int[] b = Fe.create();
-    final int[] c = Fe.create();
-    final int[] d = Fe.create();
-    final int[] e = Fe.create();
-    final int[] f = Fe.create();
-    final int[] g = Fe.create();
-    final int[] h = Fe.create();
+    final long[] a = Fe.create();
+    final long[] b = Fe.create();
+    final long[] c = Fe.create();
+    final long[] d = Fe.create();
+    final long[] e = Fe.create();
+    final long[] f = Fe.create();
+    final long[] g = Fe.create();
+    final long[] h = Fe.create();
   }
 
   /** this = this + q (general extended addition). */
@@ -121,8 +121,8 @@ final class EdwardsPoint {
 
   /** Returns −this as a new point. */
   EdwardsPoint negate() {
-    int[] nx = Fe.create();
-    int[] nt = Fe.create();
+    long[] nx = Fe.create();
+    long[] nt = Fe.create();
     Fe.neg(x, nx);
     Fe.neg(t, nt);
     return new EdwardsPoint(nx, y.clone(), z.clone(), nt);
@@ -133,17 +133,17 @@ final class EdwardsPoint {
     Cached c = new Cached();
     Fe.add(y, x, c.yPlusX);
     Fe.sub(y, x, c.yMinusX);
-    System.arraycopy(z, 0, c.z, 0, 10);
+    System.arraycopy(z, 0, c.z, 0, 5);
     Fe.mul(t, Fe.D2, c.t2d);
     return c;
   }
 
   /** (Y+X, Y−X, Z, 2d·T): an addend that saves a multiplication per addition. */
   static final class Cached {
-    final int[] yPlusX = Fe.create();
-    final int[] yMinusX = Fe.create();
-    final int[] z = Fe.create();
-    final int[] t2d = Fe.create();
+    final long[] yPlusX = Fe.create();
+    final long[] yMinusX = Fe.create();
+    final long[] z = Fe.create();
+    final long[] t2d = Fe.create();
 
     /** Sets this to the cached identity (1, 1, 1, 0). */
     void setIdentity() {
@@ -166,17 +166,16 @@ final class EdwardsPoint {
 
     /** Negates when {@code negate} is 1 (constant time): swap Y±X, negate 2dT. */
     void cnegate(int negate) {
-      org.bouncycastle.math.ec.rfc7748.X25519Field.cswap(negate, yPlusX, yMinusX);
-      org.bouncycastle.math.ec.rfc7748.X25519Field.cnegate(negate, t2d);
-      org.bouncycastle.math.ec.rfc7748.X25519Field.carry(t2d);
+      Fe.cswap(negate, yPlusX, yMinusX);
+      Fe.cnegate(negate, t2d);
     }
   }
 
   /** Affine Niels form (y+x, y−x, 2d·x·y) for fixed-base tables. */
   static final class Niels {
-    final int[] yPlusX = Fe.create();
-    final int[] yMinusX = Fe.create();
-    final int[] xy2d = Fe.create();
+    final long[] yPlusX = Fe.create();
+    final long[] yMinusX = Fe.create();
+    final long[] xy2d = Fe.create();
 
     void setIdentity() {
       java.util.Arrays.fill(yPlusX, 0);
@@ -193,9 +192,8 @@ final class EdwardsPoint {
     }
 
     void cnegate(int negate) {
-      org.bouncycastle.math.ec.rfc7748.X25519Field.cswap(negate, yPlusX, yMinusX);
-      org.bouncycastle.math.ec.rfc7748.X25519Field.cnegate(negate, xy2d);
-      org.bouncycastle.math.ec.rfc7748.X25519Field.carry(xy2d);
+      Fe.cswap(negate, yPlusX, yMinusX);
+      Fe.cnegate(negate, xy2d);
     }
   }
 }

@@ -16,7 +16,8 @@ import org.tabella.groups.internal.Bytes;
  * l = 2^252 + 27742317777372353535851937790883648493 built on edwards25519, with 32-byte canonical
  * encodings, validated decoding, {@code from_uniform_bytes}, and hash_to_ristretto255 per RFC 9380
  * ({@code expand_message_xmd} with SHA-512, 64 bytes, then {@code from_uniform_bytes}). Field
- * arithmetic is Bouncy Castle's {@code X25519Field}; all scalar multiplications are constant-time.
+ * arithmetic is our own 51-bit-limb {@code Fe} (cross-checked against Bouncy Castle's
+ * {@code X25519Field}); all scalar multiplications on secrets are constant-time.
  */
 public final class Ristretto255Group extends AbstractGroup {
   /** The group order l. */
@@ -43,9 +44,9 @@ public final class Ristretto255Group extends AbstractGroup {
     BigInteger y = BigInteger.valueOf(4).multiply(BigInteger.valueOf(5).modInverse(Fe.P)).mod(Fe.P);
     BigInteger x = new BigInteger(
         "15112221349535400772501151409588531511454012693041857206046113283949847762202");
-    int[] fx = Fe.fromBig(x);
-    int[] fy = Fe.fromBig(y);
-    int[] ft = Fe.create();
+    long[] fx = Fe.fromBig(x);
+    long[] fy = Fe.fromBig(y);
+    long[] ft = Fe.create();
     Fe.mul(fx, fy, ft);
     return new EdwardsPoint(fx, fy, Fe.fromInt(1), ft);
   }

@@ -88,8 +88,8 @@ final class RistrettoElement implements Element {
     }
     EdwardsPoint p = point;
     EdwardsPoint q = other.point;
-    int[] l = Fe.create();
-    int[] r = Fe.create();
+    long[] l = Fe.create();
+    long[] r = Fe.create();
     Fe.mul(p.x, q.y, l);
     Fe.mul(p.y, q.x, r);
     int first = Fe.equalMask(l, r);

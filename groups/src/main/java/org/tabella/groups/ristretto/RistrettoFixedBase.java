@@ -1,6 +1,5 @@
 package org.tabella.groups.ristretto;
 
-import org.bouncycastle.math.ec.rfc7748.X25519Field;
 import org.tabella.groups.Element;
 import org.tabella.groups.FixedBaseTable;
 import org.tabella.groups.Scalar;
@@ -34,10 +33,10 @@ final class RistrettoFixedBase implements FixedBaseTable {
         rowBase.dbl(true, s);
       }
     }
-    int[][] zInverse = batchInvert(points);
-    int[] ax = Fe.create();
-    int[] ay = Fe.create();
-    int[] t = Fe.create();
+    long[][] zInverse = batchInvert(points);
+    long[] ax = Fe.create();
+    long[] ay = Fe.create();
+    long[] t = Fe.create();
     for (int k = 0; k < 256; k++) {
       EdwardsPoint p = points[k];
       Fe.mul(p.x, zInverse[k], ax);
@@ -52,23 +51,23 @@ final class RistrettoFixedBase implements FixedBaseTable {
   }
 
   /** Montgomery's trick: all 1/Z with one field inversion. */
-  private static int[][] batchInvert(EdwardsPoint[] points) {
+  private static long[][] batchInvert(EdwardsPoint[] points) {
     int n = points.length;
-    int[][] prefix = new int[n][];
-    int[] acc = Fe.fromInt(1);
+    long[][] prefix = new long[n][];
+    long[] acc = Fe.fromInt(1);
     for (int k = 0; k < n; k++) {
       prefix[k] = acc.clone();
-      int[] next = Fe.create();
+      long[] next = Fe.create();
       Fe.mul(acc, points[k].z, next);
       acc = next;
     }
-    int[] inv = Fe.create();
-    X25519Field.inv(acc, inv);
-    int[][] out = new int[n][];
+    long[] inv = Fe.create();
+    Fe.invert(acc, inv);
+    long[][] out = new long[n][];
     for (int k = n - 1; k >= 0; k--) {
       out[k] = Fe.create();
       Fe.mul(inv, prefix[k], out[k]);
-      int[] next = Fe.create();
+      long[] next = Fe.create();
       Fe.mul(inv, points[k].z, next);
       inv = next;
     }
