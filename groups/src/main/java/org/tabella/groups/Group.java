@@ -124,6 +124,24 @@ public interface Group {
    */
   Element multiExp(List<Element> bases, List<Scalar> exponents);
 
+  /**
+   * Returns {@code x²} for every x, each with its encoding already computed (so {@code encode()}
+   * costs nothing). On ristretto255 the encodings of a whole batch share one field inversion
+   * instead of an inverse square root each (curve25519-dalek's double-and-compress), so a prover
+   * that computes the halves of its elements (exponents times 2^-1 mod q) and squares them here
+   * saves most of the encoding cost; elsewhere this is {@link Element#square()} and
+   * {@link Element#encode()} one by one. Constant-time per element, like {@link Element#exp}.
+   */
+  default List<Element> squareAndEncode(List<Element> xs) {
+    List<Element> out = new java.util.ArrayList<>(xs.size());
+    for (Element x : xs) {
+      Element y = x.square();
+      y.encode();
+      out.add(y);
+    }
+    return out;
+  }
+
   /** Builds a fixed-base table for {@code base}; keep it for as long as the base is used. */
   FixedBaseTable fixedBase(Element base);
 

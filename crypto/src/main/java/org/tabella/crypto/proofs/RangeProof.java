@@ -67,28 +67,36 @@ public record RangeProof(List<Element> commitmentsA, List<Element> commitmentsB,
     Scalar r = nonce.reveal();
     var gTable = g.generatorTable();
     int n = maximum + 1;
-    List<Element> ra = new ArrayList<>(n);
-    List<Element> rb = new ArrayList<>(n);
+    // The commitments are computed as halves (exponents times 2^-1) and squared together, so that
+    // their encodings, which the challenge hashes, share one inversion (Group.squareAndEncode).
+    Scalar half = g.scalar(g.order().add(java.math.BigInteger.ONE).shiftRight(1));
+    List<Element> halves = new ArrayList<>(2 * n);
+    Element[] halfB = new Element[n];
     Scalar[] cs = new Scalar[n];
     Scalar[] zs = new Scalar[n];
     var rng = Randomness.current();
     Scalar k = g.randomNonZeroScalar(rng);
     for (int j = 0; j < n; j++) {
       if (j == m) {
-        ra.add(gTable.exp(k));
-        rb.add(publicKey.exp(k));
+        Scalar kHalf = k.multiply(half);
+        halves.add(gTable.exp(kHalf));
+        halfB[j] = publicKey.exp(kHalf);
       } else {
         // Simulated: z, c random; since a = g^r and b/g^j = h^r·g^{m−j}:
         // g^z·a^{−c} = g^{z − c·r} and h^z·(b/g^j)^{−c} = h^{z − c·r}·g^{−c·(m − j)}.
         Scalar c = g.randomScalar(rng);
         Scalar z = g.randomScalar(rng);
-        Scalar zMinusCr = z.subtract(c.multiply(r));
+        Scalar uHalf = z.subtract(c.multiply(r)).multiply(half);
         cs[j] = c;
         zs[j] = z;
-        ra.add(gTable.exp(zMinusCr));
-        rb.add(publicKey.exp(zMinusCr).mul(gTable.exp(c.multiply(g.scalar(m - j)).negate())));
+        halves.add(gTable.exp(uHalf));
+        halfB[j] = publicKey.exp(uHalf).mul(gTable.exp(c.multiply(g.scalar(m - j)).negate().multiply(half)));
       }
     }
+    halves.addAll(List.of(halfB));
+    List<Element> squared = g.squareAndEncode(halves);
+    List<Element> ra = squared.subList(0, n);
+    List<Element> rb = squared.subList(n, 2 * n);
     Scalar total = challenge(h, a, b, maximum, ra, rb, context);
     Scalar others = g.scalar(0);
     for (int j = 0; j < n; j++) {
@@ -98,7 +106,7 @@ public record RangeProof(List<Element> commitmentsA, List<Element> commitmentsB,
     }
     cs[m] = total.subtract(others);
     zs[m] = k.add(cs[m].multiply(r));
-    return new RangeProof(ra, rb, List.of(cs), List.of(zs));
+    return new RangeProof(List.copyOf(ra), List.copyOf(rb), List.of(cs), List.of(zs));
   }
 
   /**

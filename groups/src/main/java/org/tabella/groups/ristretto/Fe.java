@@ -482,6 +482,30 @@ final class Fe {
     mul(t, x3, z);            // x^(2^255 − 21)
   }
 
+  /** Montgomery's trick: every 1/x with one field inversion (no x may be 0). */
+  static long[][] invertAll(long[][] xs) {
+    int n = xs.length;
+    long[][] prefix = new long[n][];
+    long[] acc = Fe.fromInt(1);
+    for (int i = 0; i < n; i++) {
+      prefix[i] = acc;
+      long[] next = Fe.create();
+      Fe.mul(acc, xs[i], next);
+      acc = next;
+    }
+    long[] inv = Fe.create();
+    Fe.invert(acc, inv);
+    long[][] out = new long[n][];
+    for (int i = n - 1; i >= 0; i--) {
+      out[i] = Fe.create();
+      Fe.mul(inv, prefix[i], out[i]);
+      long[] next = Fe.create();
+      Fe.mul(inv, xs[i], next);
+      inv = next;
+    }
+    return out;
+  }
+
   /** z = x^((p − 5)/8) = x^(2^252 − 3). */
   static void pow22523(long[] x, long[] z) {
     long[] t0 = create();

@@ -97,6 +97,24 @@ public final class Ristretto255Group extends AbstractGroup {
   }
 
   @Override
+  public List<Element> squareAndEncode(List<Element> xs) {
+    EdwardsPoint[] points = new EdwardsPoint[xs.size()];
+    for (int i = 0; i < points.length; i++) {
+      points[i] = cast(xs.get(i)).point();
+    }
+    byte[][] encodings = RistrettoCodec.doubleAndEncode(points);
+    List<Element> out = new java.util.ArrayList<>(points.length);
+    EdwardsPoint.Scratch s = new EdwardsPoint.Scratch();
+    for (int i = 0; i < points.length; i++) {
+      EdwardsPoint doubled = points[i].copy();
+      doubled.dbl(true, s);
+      out.add(encodings[i] == null ? new RistrettoElement(this, doubled)
+          : new RistrettoElement(this, doubled, encodings[i]));
+    }
+    return out;
+  }
+
+  @Override
   public Element multiExp(List<Element> bases, List<Scalar> exponents) {
     checkMultiExpArguments(bases, exponents);
     if (bases.isEmpty()) {

@@ -55,6 +55,91 @@ final class RistrettoCodec {
     return Fe.encode(s);
   }
 
+  /**
+   * ENCODE(2·P) for every P, with one field inversion for the whole batch instead of an inverse
+   * square root each: doubling makes the square root rational (curve25519-dalek's
+   * double-and-compress, from the Ristretto paper's §4). Per point e = 2XY, f = Z² + dT²,
+   * g = Y² + X², h = Z² − dT²; with 1/(fh) and 1/(eg) from the batch inverse of efgh, a rotation
+   * when eg/fh is negative and a sign fix give s = (h − g)·c·g/(eg), c = 1/√(a − d) or √−1. Branch-free
+   * per point; a P whose efgh is 0 (the identity's class) makes its entry null, which callers encode
+   * directly — an identity is public once encoded.
+   */
+  static byte[][] doubleAndEncode(EdwardsPoint[] points) {
+    int n = points.length;
+    long[][] e = new long[n][];
+    long[][] f = new long[n][];
+    long[][] g = new long[n][];
+    long[][] h = new long[n][];
+    long[][] eg = new long[n][];
+    long[][] fh = new long[n][];
+    long[][] efgh = new long[n][];
+    int[] zero = new int[n];
+    long[] t = Fe.create();
+    long[] u = Fe.create();
+    for (int i = 0; i < n; i++) {
+      EdwardsPoint p = points[i];
+      long[] xx = Fe.create();
+      long[] yy = Fe.create();
+      long[] zz = Fe.create();
+      long[] dtt = Fe.create();
+      Fe.sqr(p.x, xx);
+      Fe.sqr(p.y, yy);
+      Fe.sqr(p.z, zz);
+      Fe.sqr(p.t, t);
+      Fe.mul(t, Fe.D, dtt);
+      e[i] = Fe.create();
+      Fe.addLazy(p.y, p.y, t);
+      Fe.mul(p.x, t, e[i]);                  // 2XY
+      f[i] = Fe.create();
+      Fe.add(zz, dtt, f[i]);
+      g[i] = Fe.create();
+      Fe.add(yy, xx, g[i]);
+      h[i] = Fe.create();
+      Fe.sub(zz, dtt, h[i]);
+      eg[i] = Fe.create();
+      Fe.mul(e[i], g[i], eg[i]);
+      fh[i] = Fe.create();
+      Fe.mul(f[i], h[i], fh[i]);
+      efgh[i] = Fe.create();
+      Fe.mul(eg[i], fh[i], efgh[i]);
+      zero[i] = Fe.isZeroMask(efgh[i]);
+      Fe.cmov(zero[i], Fe.ONE, efgh[i]);     // keep the batch invertible
+    }
+    long[][] inv = Fe.invertAll(efgh);
+    byte[][] out = new byte[n][];
+    for (int i = 0; i < n; i++) {
+      long[] zInv = Fe.create();
+      long[] tInv = Fe.create();
+      Fe.mul(eg[i], inv[i], zInv);           // 1/(fh)
+      Fe.mul(fh[i], inv[i], tInv);           // 1/(eg)
+      long[] magic = Fe.INVSQRT_A_MINUS_D.clone();
+      Fe.mul(eg[i], zInv, t);
+      int rotate = -Fe.isNegative(t);
+      long[] ee = e[i].clone();
+      long[] gg = g[i].clone();
+      long[] hh = h[i].clone();
+      long[] minusE = Fe.create();
+      Fe.neg(e[i], minusE);
+      long[] fSqrtA = Fe.create();
+      Fe.mul(f[i], Fe.SQRT_M1, fSqrtA);
+      Fe.cmov(rotate, g[i], ee);
+      Fe.cmov(rotate, minusE, gg);
+      Fe.cmov(rotate, fSqrtA, hh);
+      Fe.cmov(rotate, Fe.SQRT_M1, magic);
+      Fe.mul(hh, ee, t);
+      Fe.mul(t, zInv, u);
+      Fe.cnegate(Fe.isNegative(u), gg);
+      long[] s = Fe.create();
+      Fe.mul(gg, tInv, t);
+      Fe.mul(magic, t, u);
+      Fe.sub(hh, gg, t);
+      Fe.mul(t, u, s);
+      Fe.abs(s, s);
+      out[i] = zero[i] != 0 ? null : Fe.encode(s);
+    }
+    return out;
+  }
+
   /** RFC 9496 §4.3.1 DECODE: rejects non-canonical, negative and invalid encodings. */
   static EdwardsPoint decode(byte[] bytes) throws InvalidEncodingException {
     if (bytes.length != 32) {

@@ -33,7 +33,11 @@ final class RistrettoFixedBase implements FixedBaseTable {
         rowBase.dbl(true, s);
       }
     }
-    long[][] zInverse = batchInvert(points);
+    long[][] zs = new long[points.length][];
+    for (int k = 0; k < zs.length; k++) {
+      zs[k] = points[k].z;
+    }
+    long[][] zInverse = Fe.invertAll(zs);
     long[] ax = Fe.create();
     long[] ay = Fe.create();
     long[] t = Fe.create();
@@ -48,30 +52,6 @@ final class RistrettoFixedBase implements FixedBaseTable {
       Fe.mul(t, Fe.D2, n.xy2d);
       table[k / 8][k % 8] = n;
     }
-  }
-
-  /** Montgomery's trick: all 1/Z with one field inversion. */
-  private static long[][] batchInvert(EdwardsPoint[] points) {
-    int n = points.length;
-    long[][] prefix = new long[n][];
-    long[] acc = Fe.fromInt(1);
-    for (int k = 0; k < n; k++) {
-      prefix[k] = acc.clone();
-      long[] next = Fe.create();
-      Fe.mul(acc, points[k].z, next);
-      acc = next;
-    }
-    long[] inv = Fe.create();
-    Fe.invert(acc, inv);
-    long[][] out = new long[n][];
-    for (int k = n - 1; k >= 0; k--) {
-      out[k] = Fe.create();
-      Fe.mul(inv, prefix[k], out[k]);
-      long[] next = Fe.create();
-      Fe.mul(inv, points[k].z, next);
-      inv = next;
-    }
-    return out;
   }
 
   @Override
