@@ -10,10 +10,21 @@ import org.tabella.groups.Scalar;
 final class EcElement implements Element {
   private final EcGroup group;
   private final ECPoint point;
+  /** The affine form, computed once (one field inversion) when first encoded. */
+  private volatile ECPoint affine;
 
   EcElement(EcGroup group, ECPoint point) {
     this.group = group;
     this.point = point;
+  }
+
+  private ECPoint affine() {
+    ECPoint a = affine;
+    if (a == null) {
+      a = point.normalize();
+      affine = a;
+    }
+    return a;
   }
 
   ECPoint point() {
@@ -61,7 +72,7 @@ final class EcElement implements Element {
     if (point.isInfinity()) {
       return new byte[group.elementLength()];
     }
-    return point.getEncoded(true);
+    return affine().getEncoded(true);
   }
 
   @Override
@@ -71,7 +82,7 @@ final class EcElement implements Element {
 
   @Override
   public int hashCode() {
-    return point.isInfinity() ? 0 : point.normalize().getAffineXCoord().toBigInteger().hashCode();
+    return point.isInfinity() ? 0 : affine().getAffineXCoord().toBigInteger().hashCode();
   }
 
   @Override

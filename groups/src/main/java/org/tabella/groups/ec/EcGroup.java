@@ -86,6 +86,23 @@ public final class EcGroup extends AbstractGroup {
     return generator;
   }
 
+  /** Squares (doublings) with one shared field inversion for their affine forms (Bouncy Castle's normalizeAll). */
+  @Override
+  public java.util.List<Element> squareAndEncode(java.util.List<Element> xs) {
+    ECPoint[] points = new ECPoint[xs.size()];
+    for (int i = 0; i < points.length; i++) {
+      points[i] = cast(xs.get(i)).point().twice();
+    }
+    curve.normalizeAll(points);
+    java.util.List<Element> out = new java.util.ArrayList<>(points.length);
+    for (ECPoint p : points) {
+      EcElement e = new EcElement(this, p);
+      e.encode();
+      out.add(e);
+    }
+    return out;
+  }
+
   @Override
   public Element identity() {
     return identity;
