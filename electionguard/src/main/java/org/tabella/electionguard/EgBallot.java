@@ -3,12 +3,10 @@ package org.tabella.electionguard;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * One encrypted ballot of an egk or egk-ec record
@@ -64,15 +62,8 @@ public record EgBallot(String file, String id, byte[] electionId, byte[] confirm
 
   /** The same, in a format already read. */
   public static List<EgBallot> readAll(Path dir, EgFormat format) throws IOException, EgRecordException {
-    Path root = dir.resolve("encrypted_ballots");
+    List<Path> files = EgJson.jsonFiles(dir.resolve("encrypted_ballots"));
     List<EgBallot> out = new ArrayList<>();
-    if (!Files.isDirectory(root)) {
-      return out;
-    }
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(root)) {
-      files = s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-    }
     for (Path f : files) {
       out.add(read(f, dir.relativize(f).toString(), format));
     }

@@ -3,7 +3,6 @@ package org.tabella.electionguard;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * A decrypted tally ({@code tally.json}: the published counts) or a decrypted challenged ballot
@@ -82,15 +80,8 @@ public record EgDecryptedTally(String file, String id, byte[] electionId, List<C
 
   /** Every decrypted challenged ballot under {@code dir/challenged_ballots} (none if it is absent), in path order. */
   public static List<EgDecryptedTally> readChallenged(Path dir, EgFormat format) throws IOException, EgRecordException {
-    Path root = dir.resolve(CHALLENGED);
+    List<Path> files = EgJson.jsonFiles(dir.resolve(CHALLENGED));
     List<EgDecryptedTally> out = new ArrayList<>();
-    if (!Files.isDirectory(root)) {
-      return out;
-    }
-    List<Path> files;
-    try (Stream<Path> s = Files.list(root)) {
-      files = s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-    }
     for (Path f : files) {
       out.add(read(f, dir.relativize(f).toString(), format));
     }

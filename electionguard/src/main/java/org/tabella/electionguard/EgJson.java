@@ -41,6 +41,16 @@ final class EgJson {
     }
   }
 
+  /** The JSON files under {@code root} (none if it is not a directory), in path order. */
+  static java.util.List<Path> jsonFiles(Path root) throws IOException {
+    if (!Files.isDirectory(root)) {
+      return java.util.List.of();
+    }
+    try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+      return s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    }
+  }
+
   /** The file's name (as findings give it). */
   String file() {
     return file;
