@@ -29,4 +29,37 @@ public interface FixedBaseTable {
   default Element expPublic(Scalar e) {
     return exp(e);
   }
+
+  /**
+   * Returns {@code x · base^e} for a secret {@code e}, zero included, on the side-channel path of
+   * {@link #exp(Scalar)}: a zero exponent takes the same operations as any other (Bouncy Castle's
+   * multipliers and point addition return early for zero and the identity, so the curves override
+   * this).
+   *
+   * @throws IllegalArgumentException if {@code e} is a scalar of another group order or {@code x}
+   *     is of another group
+   */
+  default Element timesPower(Element x, Scalar e) {
+    return x.mul(exp(e));
+  }
+
+  /**
+   * Returns {@code x · base^e} for a secret small {@code e ∈ 0..bound} (a vote): the operations
+   * and memory addresses depend on {@code bound} only. ristretto255, decaf448 and the curves select
+   * {@code base^e} from precomputed multiples in constant time when {@code bound ≤ 8}; otherwise,
+   * and on mod-p groups, this is {@link #timesPower(Element, Scalar)}.
+   *
+   * @throws IllegalArgumentException if {@code bound < 0} or {@code e} is outside 0..bound
+   */
+  default Element timesSmallPower(Element x, int e, int bound) {
+    checkSmall(e, bound);
+    return timesPower(x, x.group().scalar(e));
+  }
+
+  /** The argument check of {@link #timesSmallPower}; one branch, taken only for a caller's bug. */
+  static void checkSmall(int e, int bound) {
+    if ((e | bound | (bound - e)) < 0) {
+      throw new IllegalArgumentException("exponent outside 0..bound");
+    }
+  }
 }

@@ -118,6 +118,26 @@ public final class Scalar {
     return new Scalar(value.modInverse(order), order);
   }
 
+  /**
+   * Returns {@code ifSet} when {@code mask} is all ones and {@code ifClear} when it is zero, by a
+   * branch-free byte-wise selection of the two encodings: for choosing between secret values by a
+   * secret condition (a prover's real and simulated branches).
+   *
+   * @throws IllegalArgumentException for scalars of different orders or another mask
+   */
+  public static Scalar select(int mask, Scalar ifSet, Scalar ifClear) {
+    ifSet.check(ifClear);
+    if (((mask + 1) & ~1) != 0) { // one test, the same path for both valid masks
+      throw new IllegalArgumentException("mask must be 0 or -1");
+    }
+    byte[] a = ifSet.encode();
+    byte[] b = ifClear.encode();
+    for (int i = 0; i < a.length; i++) {
+      b[i] = (byte) (b[i] ^ ((a[i] ^ b[i]) & mask));
+    }
+    return new Scalar(new BigInteger(1, b), ifSet.order);
+  }
+
   /** Returns the canonical big-endian encoding, {@link #encodedLength(BigInteger)} bytes. */
   public byte[] encode() {
     return org.tabella.groups.internal.Bytes.toFixedLength(value, encodedLength(order));

@@ -45,11 +45,11 @@ public final class Ballots {
       Scalar nonceSum = g.scalar(0);
       Ciphertext product = Ciphertext.zero(g);
       for (int k = 0; k < sel.length; k++) {
-        if (sel[k] != 0 && sel[k] != 1) {
+        if ((sel[k] & ~1) != 0) { // one comparison: the same path for a 0 and a 1
           throw new IllegalArgumentException("selections are 0 or 1");
         }
         sum += sel[k];
-        ElGamal.Encryption e = ElGamal.encryptWithNonce(key, sel[k]);
+        ElGamal.Encryption e = ElGamal.encryptWithNonce(key, sel[k], 1);
         RangeProof p = RangeProof.prove(key.table(), e.ciphertext().a(), e.ciphertext().b(), e.nonce(),
             sel[k], 1, selectionContext(electionHash, ballotId, c.id(), k));
         proven.add(new ProvenCiphertext(e.ciphertext(), p));

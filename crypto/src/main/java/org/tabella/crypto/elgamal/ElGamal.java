@@ -16,10 +16,16 @@ import org.tabella.groups.SecretScalar;
 public final class ElGamal {
   private ElGamal() {}
 
-  /** Encrypts {@code m} (any integer, taken mod q) under {@code publicKey}. */
+  /**
+   * Encrypts {@code m} (any integer, taken mod q) under {@code publicKey}; g^m is a constant-time
+   * fixed-base exponentiation, so the time does not depend on m.
+   */
   public static Ciphertext encrypt(ElGamalPublicKey publicKey, long m) {
     Group g = publicKey.group();
-    return encrypt(publicKey, g.scalar(m), g.randomNonZeroScalar(Randomness.current()));
+    Scalar r = g.randomNonZeroScalar(Randomness.current());
+    Element a = g.generatorTable().exp(r);
+    Element b = g.generatorTable().timesPower(publicKey.table().exp(r), g.scalar(m));
+    return new Ciphertext(a, b);
   }
 
   /**
@@ -34,12 +40,10 @@ public final class ElGamal {
     if (maximum < 1 || m < 0 || m > maximum) {
       throw new IllegalArgumentException("plaintext must be in 0..maximum with maximum ≥ 1");
     }
-    Group g = publicKey.group();
-    Scalar r = g.randomNonZeroScalar(Randomness.current());
-    Ciphertext c = encrypt(publicKey, g.scalar(m), r);
-    RangeProof proof = RangeProof.prove(publicKey.table(), c.a(), c.b(), SecretScalar.of(r), m,
-        maximum, context);
-    return new ProvenCiphertext(c, proof);
+    Encryption e = encryptWithNonce(publicKey, m, maximum);
+    RangeProof proof = RangeProof.prove(publicKey.table(), e.ciphertext().a(), e.ciphertext().b(),
+        e.nonce(), m, maximum, context);
+    return new ProvenCiphertext(e.ciphertext(), proof);
   }
 
   /**
@@ -56,29 +60,19 @@ public final class ElGamal {
     }
   }
 
-  /** Encrypts {@code m} and returns the nonce too (see {@link Encryption}). */
-  public static Encryption encryptWithNonce(ElGamalPublicKey publicKey, long m) {
+  /**
+   * Encrypts a secret {@code m ∈ 0..maximum} (a vote) and returns the nonce too (see
+   * {@link Encryption}). The operations depend on {@code maximum}, never on m: for maximum ≤ 8,
+   * g^m is a constant-time select among precomputed powers (FixedBaseTable#timesSmallPower).
+   *
+   * @throws IllegalArgumentException if m is not in 0..maximum
+   */
+  public static Encryption encryptWithNonce(ElGamalPublicKey publicKey, int m, int maximum) {
     Group g = publicKey.group();
     Scalar r = g.randomNonZeroScalar(Randomness.current());
-    return new Encryption(encrypt(publicKey, g.scalar(m), r), SecretScalar.of(r));
-  }
-
-  private static Ciphertext encrypt(ElGamalPublicKey publicKey, Scalar m, Scalar r) {
-    Group g = publicKey.group();
     Element a = g.generatorTable().exp(r);
-    Element b = publicKey.table().exp(r).mul(generatorPower(g, m));
-    return new Ciphertext(a, b);
-  }
-
-  /** g^m, without an exponentiation for the common votes 0 and 1. */
-  private static Element generatorPower(Group g, Scalar m) {
-    if (m.isZero()) {
-      return g.identity();
-    }
-    if (m.toBigInteger().equals(java.math.BigInteger.ONE)) {
-      return g.generator();
-    }
-    return g.generatorTable().exp(m);
+    Element b = g.generatorTable().timesSmallPower(publicKey.table().exp(r), m, maximum);
+    return new Encryption(new Ciphertext(a, b), SecretScalar.of(r));
   }
 
   /** Returns a fresh encryption of the same plaintext: c · Enc(0). */

@@ -70,43 +70,60 @@ public record RangeProof(List<Element> commitmentsA, List<Element> commitmentsB,
     // The commitments are computed as halves (exponents times 2^-1) and squared together, so that
     // their encodings, which the challenge hashes, share one inversion (Group.squareAndEncode).
     Scalar half = g.scalar(g.order().add(java.math.BigInteger.ONE).shiftRight(1));
-    List<Element> halves = new ArrayList<>(2 * n);
-    Element[] halfB = new Element[n];
-    Scalar[] cs = new Scalar[n];
-    Scalar[] zs = new Scalar[n];
+    Scalar zero = g.scalar(0);
     var rng = Randomness.current();
     Scalar k = g.randomNonZeroScalar(rng);
+    Scalar kHalf = k.multiply(half);
+    // Every branch runs the same operations on random-looking values; which one is real (j = m)
+    // enters only through masks (Scalar.select), so the vote steers no branch and no address.
+    Scalar[] cs = new Scalar[n];
+    Scalar[] zs = new Scalar[n];
+    List<Element> halves = new ArrayList<>(2 * n);
+    Element[] halfB = new Element[n];
     for (int j = 0; j < n; j++) {
-      if (j == m) {
-        Scalar kHalf = k.multiply(half);
-        halves.add(gTable.exp(kHalf));
-        halfB[j] = publicKey.exp(kHalf);
-      } else {
-        // Simulated: z, c random; since a = g^r and b/g^j = h^r·g^{m−j}:
-        // g^z·a^{−c} = g^{z − c·r} and h^z·(b/g^j)^{−c} = h^{z − c·r}·g^{−c·(m − j)}.
-        Scalar c = g.randomScalar(rng);
-        Scalar z = g.randomScalar(rng);
-        Scalar uHalf = z.subtract(c.multiply(r)).multiply(half);
-        cs[j] = c;
-        zs[j] = z;
-        halves.add(gTable.exp(uHalf));
-        halfB[j] = publicKey.exp(uHalf).mul(gTable.exp(c.multiply(g.scalar(m - j)).negate().multiply(half)));
-      }
+      int real = equalMask(j, m);
+      // Simulated: z, c random; since a = g^r and b/g^j = h^r·g^{m−j}:
+      // g^z·a^{−c} = g^{z − c·r} and h^z·(b/g^j)^{−c} = h^{z − c·r}·g^{−c·(m − j)}.
+      // Real: g^k and h^k, i.e. the exponent k and no g term.
+      Scalar c = g.randomNonZeroScalar(rng);
+      Scalar z = g.randomScalar(rng);
+      int d = m - j;
+      int negative = d >> 31;
+      int magnitude = ((d ^ negative) - negative) | (real & 1); // never 0, so no zero shortcut
+      Scalar cd = c.multiply(g.scalar(magnitude));
+      Scalar gTermHalf = Scalar.select(negative, cd, cd.negate()).multiply(half); // −c·(m−j)/2
+      Scalar uHalf = Scalar.select(real, kHalf, z.subtract(c.multiply(r)).multiply(half));
+      cs[j] = c;
+      zs[j] = z;
+      halves.add(gTable.exp(uHalf));
+      halfB[j] = gTable.timesPower(publicKey.exp(uHalf), Scalar.select(real, zero, gTermHalf));
     }
     halves.addAll(List.of(halfB));
     List<Element> squared = g.squareAndEncode(halves);
     List<Element> ra = squared.subList(0, n);
     List<Element> rb = squared.subList(n, 2 * n);
     Scalar total = challenge(h, a, b, maximum, ra, rb, context);
-    Scalar others = g.scalar(0);
-    for (int j = 0; j < n; j++) {
-      if (j != m) {
-        others = others.add(cs[j]);
-      }
+    // The real challenge is the total minus the simulated ones: total − (Σ all − the real slot's
+    // placeholder), the placeholder picked by masks.
+    Scalar all = cs[0];
+    Scalar placeholder = cs[0];
+    for (int j = 1; j < n; j++) {
+      all = all.add(cs[j]);
+      placeholder = Scalar.select(equalMask(j, m), cs[j], placeholder);
     }
-    cs[m] = total.subtract(others);
-    zs[m] = k.add(cs[m].multiply(r));
+    Scalar realChallenge = total.subtract(all.subtract(placeholder));
+    Scalar realResponse = k.add(realChallenge.multiply(r));
+    for (int j = 0; j < n; j++) {
+      int real = equalMask(j, m);
+      cs[j] = Scalar.select(real, realChallenge, cs[j]);
+      zs[j] = Scalar.select(real, realResponse, zs[j]);
+    }
     return new RangeProof(List.copyOf(ra), List.copyOf(rb), List.of(cs), List.of(zs));
+  }
+
+  /** All ones if a == b, else 0, for small non-negative ints, without a branch. */
+  private static int equalMask(int a, int b) {
+    return ((a ^ b) - 1) >> 31;
   }
 
   /**

@@ -48,4 +48,24 @@ final class DecafFixedBase implements FixedBaseTable {
     }
     return new DecafElement(group, acc);
   }
+
+  /** Row 0 holds 1·P … 8·P, so a vote's power is a constant-time select there and one addition. */
+  @Override
+  public Element timesSmallPower(Element x, int e, int bound) {
+    FixedBaseTable.checkSmall(e, bound);
+    if (bound > 8) {
+      return timesPower(x, group.scalar(e));
+    }
+    Ed448Point acc = group.cast(x).point().copy();
+    Ed448Point selected = Ed448Point.identity();
+    for (int j = 0; j < bound; j++) {
+      selected.cmov(eqMask(e, j + 1), table[0][j]);
+    }
+    acc.add(selected, new Ed448Point.Scratch());
+    return new DecafElement(group, acc);
+  }
+
+  private static int eqMask(int a, int b) {
+    return ((a ^ b) - 1) >> 31;
+  }
 }

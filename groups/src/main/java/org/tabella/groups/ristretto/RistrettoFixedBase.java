@@ -78,6 +78,23 @@ final class RistrettoFixedBase implements FixedBaseTable {
     return new RistrettoElement(group, acc);
   }
 
+  /** Row 0 holds 1·P … 8·P, so a vote's power is a constant-time select there and one addition. */
+  @Override
+  public Element timesSmallPower(Element x, int e, int bound) {
+    FixedBaseTable.checkSmall(e, bound);
+    if (bound > 8) {
+      return timesPower(x, group.scalar(e));
+    }
+    EdwardsPoint acc = group.cast(x).point().copy();
+    EdwardsPoint.Niels selected = new EdwardsPoint.Niels();
+    selected.setIdentity();
+    for (int j = 0; j < bound; j++) {
+      selected.cmov(Radix16.eqMask(e, j + 1), table[0][j]);
+    }
+    acc.addNiels(selected, new EdwardsPoint.Scratch());
+    return new RistrettoElement(group, acc);
+  }
+
   private void addSelected(EdwardsPoint acc, int i, int d, EdwardsPoint.Niels selected,
       EdwardsPoint.Scratch s) {
     EdwardsPoint.Niels[] row = table[i / 2];
