@@ -91,7 +91,7 @@ class UnanimityExclusionTest {
           continue; // only the honest parties matter
         }
         BoardroomElection.Outcome o = e.getValue().get(90, TimeUnit.SECONDS);
-        assertTrue(o.record().ballots().stream().anyMatch(b -> contains(b, "party-5")),
+        assertTrue(o.record().ballots().toList().stream().anyMatch(b -> contains(b, "party-5")),
             "party " + e.getKey() + " kept the dissenter's ballot");
         assertTrue(o.record().ballots().size() == 5, "every ballot is on party " + e.getKey() + "'s board");
         assertFalse(o.unanimous(), "party " + e.getKey() + " printed unanimous");

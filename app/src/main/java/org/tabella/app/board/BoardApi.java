@@ -295,7 +295,7 @@ final class BoardApi {
     return new Response(HttpResponseStatus.CREATED, o);
   }
 
-  /** The complete record, its four files as one object. */
+  /** The complete record as one object: its four files and its ballot chunks, in order. */
   private Response record() throws IOException {
     Path dir = service.record();
     if (dir == null) {
@@ -304,6 +304,12 @@ final class BoardApi {
     ObjectNode o = JSON.createObjectNode();
     for (String f : new String[] {"election", "key", "ballots", "tally"}) {
       o.set(f, JSON.readTree(Files.readString(dir.resolve(f + ".json"))));
+    }
+    var chunks = o.putArray("ballot_chunks");
+    try (var listing = Files.list(dir.resolve("ballots"))) {
+      for (Path chunk : listing.sorted().toList()) {
+        chunks.add(JSON.readTree(Files.readString(chunk)));
+      }
     }
     return new Response(HttpResponseStatus.OK, o);
   }

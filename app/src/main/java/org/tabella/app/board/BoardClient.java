@@ -118,8 +118,8 @@ public final class BoardClient {
   }
 
   /**
-   * Fetches the published record into a fresh temporary directory (its four files, as served) and
-   * returns it; the caller verifies it.
+   * Fetches the published record into a fresh temporary directory (its four files and ballot
+   * chunks, as served) and returns it; the caller verifies it.
    *
    * @throws IOException if there is none yet or the board cannot be reached
    */
@@ -131,6 +131,16 @@ public final class BoardClient {
         throw new IOException("the board's record has no " + f + ".json");
       }
       java.nio.file.Files.writeString(dir.resolve(f + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o.get(f)));
+    }
+    JsonNode chunks = o.get("ballot_chunks");
+    if (chunks == null || !chunks.isArray()) {
+      throw new IOException("the board's record has no ballot chunks");
+    }
+    java.nio.file.Path ballots = java.nio.file.Files.createDirectory(dir.resolve("ballots"));
+    for (int i = 0; i < chunks.size(); i++) {
+      // Named by position; the verifier checks each chunk's own index and the count in ballots.json.
+      java.nio.file.Files.writeString(ballots.resolve(String.format(java.util.Locale.ROOT, "%06d.json", i)),
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(chunks.get(i)));
     }
     return dir;
   }

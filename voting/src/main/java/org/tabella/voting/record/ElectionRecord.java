@@ -19,14 +19,15 @@ import org.tabella.voting.tally.DecryptedEntry;
  * @param key the threshold key
  * @param qualified the qualified dealers of the key ceremony (empty for a trusted dealer)
  * @param ceremony the key ceremony's public transcript, or empty for a key from a trusted dealer
- * @param ballots the accepted ballots' canonical bytes, in board order
+ * @param ballots the accepted ballots' canonical bytes, in board order (in memory, or read chunk by
+ *     chunk from a record directory)
  * @param boardHead the hash-chain head over the ballots
  * @param entries the decrypted tally entries
  */
 public record ElectionRecord(ElectionParameters election, ThresholdKey key, List<Integer> qualified,
-    Optional<CeremonyTranscript> ceremony, List<byte[]> ballots, byte[] boardHead, List<DecryptedEntry> entries) {
+    Optional<CeremonyTranscript> ceremony, RecordBallots ballots, byte[] boardHead, List<DecryptedEntry> entries) {
   /** The record format version this library writes and reads. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** Copies and checks presence. */
   public ElectionRecord {
@@ -34,19 +35,15 @@ public record ElectionRecord(ElectionParameters election, ThresholdKey key, List
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(ceremony, "ceremony");
     qualified = List.copyOf(qualified);
-    ballots = ballots.stream().map(byte[]::clone).toList();
+    Objects.requireNonNull(ballots, "ballots");
     boardHead = boardHead.clone();
     entries = List.copyOf(entries);
   }
 
-  @Override
-  public List<byte[]> ballots() {
-    return ballots.stream().map(byte[]::clone).toList();
-  }
-
-  /** The ballot bytes without copying (for the verifier and writer of this package). */
-  List<byte[]> ballotBytes() {
-    return ballots;
+  /** A record whose ballots are in memory (copied). */
+  public ElectionRecord(ElectionParameters election, ThresholdKey key, List<Integer> qualified,
+      Optional<CeremonyTranscript> ceremony, List<byte[]> ballots, byte[] boardHead, List<DecryptedEntry> entries) {
+    this(election, key, qualified, ceremony, RecordBallots.of(ballots), boardHead, entries);
   }
 
   @Override

@@ -31,7 +31,7 @@ final class RecordFiles {
   }
 
   /**
-   * Checks the header: the format, version 2 (a version-1 record is refused with the reason), and
+   * Checks the header: the format, version 3 (versions 1 and 2 are refused with the reason), and
    * the file kind.
    */
   static void checkHeader(StrictJson.Obj o, String kind) throws InvalidRecordException {
@@ -42,6 +42,10 @@ final class RecordFiles {
     if (version == 1) {
       throw o.fail("$.version", "record version 1 is not accepted: its decryption shares do not bind their tally"
           + " entry (SPEC.md §4.4); this verifier reads version " + ElectionRecord.VERSION + " only");
+    }
+    if (version == 2) {
+      throw o.fail("$.version", "record version 2 is not accepted: it kept every ballot in one file; version "
+          + ElectionRecord.VERSION + " writes them in chunks of " + RecordBallots.CHUNK_SIZE + " (SPEC.md §4.4)");
     }
     if (version != ElectionRecord.VERSION) {
       throw o.fail("$.version", "record version " + version + " is not supported (expected " + ElectionRecord.VERSION + ")");

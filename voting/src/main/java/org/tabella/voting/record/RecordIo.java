@@ -15,21 +15,50 @@ import org.tabella.voting.ElectionParameters;
 import org.tabella.voting.tally.DecryptedEntry;
 
 /**
- * Reads and writes an election record as a directory of four JSON files (SPEC.md §4.4; JSON Schema
- * {@code org/tabella/voting/election-record.schema.json}): {@code election.json}, {@code key.json},
- * {@code ballots.json}, {@code tally.json}. Reading is strict — exactly the fields written, of
+ * Reads and writes an election record as a directory of four JSON files and the ballot chunks
+ * (SPEC.md §4.4; JSON Schema {@code org/tabella/voting/election-record.schema.json}):
+ * {@code election.json}, {@code key.json}, {@code ballots.json}, {@code ballots/NNNNNN.json},
+ * {@code tally.json}. Reading is strict — exactly the fields written, of
  * the types written, canonical hex, every element and scalar validated — and names the file and
  * JSON path of anything else. Reading checks form only; {@link RecordVerifier} checks meaning.
  */
 public final class RecordIo {
   private RecordIo() {}
 
-  /** Writes the record into {@code dir} (created if needed). */
+  /**
+   * Writes the record into {@code dir} (created if needed): the four files and the ballot chunks
+   * {@code ballots/NNNNNN.json}, one chunk in memory at a time. Chunk files left in {@code dir} by
+   * an earlier, larger record are removed.
+   *
+   * @throws IOException if a file cannot be written, or the ballots come from a record directory
+   *     with a malformed chunk (the cause is then the {@link InvalidRecordException})
+   */
   public static void write(ElectionRecord r, Path dir) throws IOException {
     Files.createDirectories(dir);
     save(dir.resolve(ElectionJson.FILE), ElectionJson.write(r.election()));
     save(dir.resolve(KeyJson.FILE), KeyJson.write(r));
-    save(dir.resolve(BallotsJson.FILE), BallotsJson.write(r));
+    Path chunks = dir.resolve(BallotChunkJson.DIRECTORY);
+    Files.createDirectories(chunks);
+    int total = RecordBallots.chunkCount(r.ballots().size());
+    try (var existing = Files.list(chunks)) {
+      for (Path p : existing.toList()) {
+        String name = p.getFileName().toString();
+        if (name.matches("[0-9]{6}\\.json") && Integer.parseInt(name.substring(0, 6)) >= total) {
+          Files.delete(p);
+        }
+      }
+    }
+    RecordBallots.Chunks source = r.ballots().chunks();
+    try {
+      int index = 0;
+      for (List<byte[]> chunk = source.next(); chunk != null; chunk = source.next()) {
+        save(dir.resolve(BallotChunkJson.file(index)), BallotChunkJson.write(index, chunk));
+        index++;
+      }
+    } catch (InvalidRecordException e) {
+      throw new IOException("cannot copy the ballots: " + e.getMessage(), e);
+    }
+    save(dir.resolve(BallotsJson.FILE), BallotsJson.write(r.ballots().size(), r.boardHead()));
     save(dir.resolve(TallyJson.FILE), TallyJson.write(r));
   }
 
@@ -115,9 +144,12 @@ public final class RecordIo {
   }
 
   /**
-   * Reads a record directory, strictly.
+   * Reads a record directory, strictly: the four files now, and the {@code ballots/} directory's
+   * listing, which must be exactly the chunks {@code ballots.json} counts. The chunks themselves
+   * are read, as strictly, one at a time when {@link ElectionRecord#ballots()} is walked (the
+   * verifier reports a malformed chunk as a finding).
    *
-   * @throws InvalidRecordException for content that is not a version-2 record (names file and path)
+   * @throws InvalidRecordException for content that is not a version-3 record (names file and path)
    * @throws IOException if a file is missing or unreadable
    */
   public static ElectionRecord read(Path dir) throws IOException, InvalidRecordException {
@@ -125,8 +157,37 @@ public final class RecordIo {
     var key = KeyJson.read(load(dir, KeyJson.FILE), election);
     var ballots = BallotsJson.read(load(dir, BallotsJson.FILE));
     var entries = TallyJson.read(load(dir, TallyJson.FILE), election);
-    return new ElectionRecord(election, key.key(), key.qualified(), key.ceremony(), ballots.ballots(), ballots.head(),
-        entries);
+    checkChunkListing(dir, ballots.count());
+    return new ElectionRecord(election, key.key(), key.qualified(), key.ceremony(),
+        new RecordBallots.OnDisk(dir, ballots.count()), ballots.head(), entries);
+  }
+
+  /**
+   * The {@code ballots/} directory holds exactly the chunk files of {@code count} ballots; any
+   * other listing contradicts {@code ballots.json}'s count, and is reported there.
+   */
+  private static void checkChunkListing(Path dir, int count) throws IOException, InvalidRecordException {
+    Path chunks = dir.resolve(BallotChunkJson.DIRECTORY);
+    int expected = RecordBallots.chunkCount(count);
+    String counted = "ballots.json counts " + count + " ballots, in " + expected + " chunk" + (expected == 1 ? "" : "s");
+    if (!Files.isDirectory(chunks)) {
+      throw new InvalidRecordException(BallotsJson.FILE, "$.ballot_count", counted + ", but there is no ballots/ directory");
+    }
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    try (var listing = Files.list(chunks)) {
+      listing.forEach(p -> names.add(p.getFileName().toString()));
+    }
+    for (int i = 0; i < expected; i++) {
+      String name = BallotChunkJson.file(i).substring(BallotChunkJson.DIRECTORY.length() + 1);
+      if (!names.remove(name)) {
+        throw new InvalidRecordException(BallotsJson.FILE, "$.ballot_count", counted + ", but ballots/" + name
+            + " is missing");
+      }
+    }
+    if (!names.isEmpty()) {
+      throw new InvalidRecordException(BallotsJson.FILE, "$.ballot_count", counted + ", but ballots/ also holds "
+          + names.first());
+    }
   }
 
   private static void save(Path file, ObjectNode o) throws IOException {
@@ -137,7 +198,7 @@ public final class RecordIo {
     }
   }
 
-  private static String load(Path dir, String name) throws IOException, InvalidRecordException {
+  static String load(Path dir, String name) throws IOException, InvalidRecordException {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(dir.resolve(name));

@@ -1,7 +1,5 @@
 package org.tabella.voting.record;
 
-import java.util.List;
-import org.tabella.voting.Ballot;
 
 /**
  * Checks an election record from the record alone, trusting nothing it did not recompute: the
@@ -14,11 +12,16 @@ import org.tabella.voting.Ballot;
 public final class RecordVerifier {
   private RecordVerifier() {}
 
-  /** Verifies a record (ballot proofs and decoding on all cores). */
+  /**
+   * Verifies a record (ballot proofs and decoding on all cores, one chunk of ballots at a time). A
+   * malformed chunk file is a finding of step 4.
+   *
+   * @throws java.io.UncheckedIOException if a chunk file cannot be read
+   */
   public static VerificationReport verify(ElectionRecord r) {
     Checks checks = new Checks();
     KeyVerification.run(r, checks);
-    List<Ballot> ballots = BallotVerification.run(r, checks);
+    BallotVerification.Result ballots = BallotVerification.run(r, checks);
     TallyVerification.run(r, ballots, checks);
     return checks.report();
   }

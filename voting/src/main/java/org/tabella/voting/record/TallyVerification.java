@@ -23,11 +23,9 @@ import org.tabella.crypto.threshold.JointBlinding;
 import org.tabella.crypto.threshold.RejectedShare;
 import org.tabella.crypto.threshold.ThresholdDecryption;
 import org.tabella.groups.Element;
-import org.tabella.voting.Ballot;
 import org.tabella.voting.Contest;
 import org.tabella.voting.ElectionParameters;
 import org.tabella.voting.tally.DecryptedEntry;
-import org.tabella.voting.tally.EncryptedTally;
 import org.tabella.voting.tally.EntryOutcome;
 import org.tabella.voting.tally.TallyContexts;
 
@@ -39,11 +37,11 @@ import org.tabella.voting.tally.TallyContexts;
 final class TallyVerification {
   private TallyVerification() {}
 
-  static void run(ElectionRecord r, List<Ballot> ballots, Checks checks) {
+  static void run(ElectionRecord r, BallotVerification.Result ballots, Checks checks) {
     ElectionParameters e = r.election();
     Map<String, DecryptedEntry> byName = entries(r, checks);
-    List<List<Ciphertext>> tally = EncryptedTally.of(e, ballots);
-    long voters = r.ballotBytes().size();
+    List<List<Ciphertext>> tally = ballots.tally();
+    long voters = ballots.ballots();
     for (int c = 0; c < e.contests().size(); c++) {
       Contest contest = e.contests().get(c);
       for (int k = 0; k < contest.options(); k++) {

@@ -202,18 +202,17 @@ class RecordVerifierTest {
   }
 
   @Test
-  @DisplayName("a version-1 record is refused with a message that says so")
-  void versionOne() throws Exception {
+  @DisplayName("version-1 and version-2 records are refused with a message that says why")
+  void olderVersions() throws Exception {
     Path rec = dir.resolve("record");
     RecordIo.write(Fixtures.mixedRecord(dir), rec);
-    for (String f : List.of("election.json", "key.json", "ballots.json", "tally.json")) {
-      Path copy = Files.createTempDirectory(dir, "v1");
-      for (String g : List.of("election.json", "key.json", "ballots.json", "tally.json")) {
-        Files.copy(rec.resolve(g), copy.resolve(g));
+    for (int version : new int[] {1, 2}) {
+      for (String f : List.of("election.json", "key.json", "ballots.json", "tally.json")) {
+        Path copy = copyOf(rec);
+        edit(copy.resolve(f), o -> o.put("version", version));
+        var e = assertThrows(InvalidRecordException.class, () -> RecordIo.read(copy));
+        assertTrue(e.getMessage().contains("version " + version) && e.getMessage().contains(f), e.getMessage());
       }
-      edit(copy.resolve(f), o -> o.put("version", 1));
-      var e = assertThrows(InvalidRecordException.class, () -> RecordIo.read(copy));
-      assertTrue(e.getMessage().contains("version 1") && e.getMessage().contains(f), e.getMessage());
     }
   }
 
@@ -245,9 +244,19 @@ class RecordVerifierTest {
   }
 
   private Path copyOf(Path rec) throws Exception {
-    Path copy = Files.createTempDirectory(dir, "copy");
+    return copyRecord(rec, Files.createTempDirectory(dir, "copy"));
+  }
+
+  /** Copies a record directory (its files and ballot chunks) into {@code copy}. */
+  static Path copyRecord(Path rec, Path copy) throws Exception {
     for (String g : List.of("election.json", "key.json", "ballots.json", "tally.json")) {
       Files.copy(rec.resolve(g), copy.resolve(g));
+    }
+    Files.createDirectories(copy.resolve("ballots"));
+    try (var chunks = Files.list(rec.resolve("ballots"))) {
+      for (Path c : chunks.toList()) {
+        Files.copy(c, copy.resolve("ballots").resolve(c.getFileName()));
+      }
     }
     return copy;
   }

@@ -32,11 +32,17 @@ public final class SchemaCheck {
     return SCHEMA.validate(JSON.readTree(file.toFile()));
   }
 
-  /** Asserts that every file of a record directory conforms. */
+  /** Asserts that every file of a record directory conforms, ballot chunks included. */
   public static void assertConforms(Path recordDir) throws java.io.IOException {
     for (String f : List.of("election.json", "key.json", "ballots.json", "tally.json")) {
       Set<ValidationMessage> p = problems(recordDir.resolve(f));
       assertTrue(p.isEmpty(), recordDir.resolve(f) + " does not conform to the schema: " + p);
+    }
+    try (var chunks = java.nio.file.Files.list(recordDir.resolve("ballots"))) {
+      for (Path c : chunks.toList()) {
+        Set<ValidationMessage> p = problems(c);
+        assertTrue(p.isEmpty(), c + " does not conform to the schema: " + p);
+      }
     }
   }
 }

@@ -31,7 +31,8 @@ import org.tabella.voting.Fixtures;
 @DisplayName("the tamper suite: no single change to any record verifies")
 class TamperSuiteTest {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final List<String> FILES = List.of("election.json", "key.json", "ballots.json", "tally.json");
+  static final List<String> FILES = List.of("election.json", "key.json", "ballots.json", "ballots/000000.json",
+      "tally.json");
 
   @TempDir
   static Path dir;
@@ -201,25 +202,18 @@ class TamperSuiteTest {
   }
 
   private static boolean rejected(Path good, Path work, String file, String text) throws Exception {
-    Path copy = Files.createTempDirectory(work, "t");
-    for (String f : FILES) {
-      if (f.equals(file)) {
-        Files.writeString(copy.resolve(f), text);
-      } else {
-        Files.copy(good.resolve(f), copy.resolve(f));
-      }
-    }
+    Path copy = RecordVerifierTest.copyRecord(good, Files.createTempDirectory(work, "t"));
+    Files.writeString(copy.resolve(file), text);
     try {
       return !RecordVerifier.verify(RecordIo.read(copy)).valid();
     } catch (InvalidRecordException e) {
       return e.file().equals(file) || file.equals("election.json");
     } finally {
-      try (var s = Files.list(copy)) {
-        for (Path p : s.toList()) {
+      try (var s = Files.walk(copy)) {
+        for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
           Files.delete(p);
         }
       }
-      Files.delete(copy);
     }
   }
 }

@@ -48,7 +48,13 @@ class VerificationStepsTest {
   }
 
   static ElectionRecord ballots(ElectionRecord r, UnaryOperator<List<byte[]>> change) {
-    return new ElectionRecord(r.election(), r.key(), r.qualified(), r.ceremony(), change.apply(new ArrayList<>(r.ballots())),
+    List<byte[]> all;
+    try {
+      all = new ArrayList<>(r.ballots().toList());
+    } catch (java.io.IOException | org.tabella.voting.record.InvalidRecordException e) {
+      throw new IllegalStateException(e);
+    }
+    return new ElectionRecord(r.election(), r.key(), r.qualified(), r.ceremony(), change.apply(all),
         r.boardHead(), r.entries());
   }
 
