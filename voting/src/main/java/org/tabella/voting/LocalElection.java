@@ -11,6 +11,7 @@ import org.tabella.voting.board.BallotRejectedException;
 import org.tabella.voting.board.BulletinBoard;
 import org.tabella.voting.board.Receipt;
 import org.tabella.voting.record.ElectionRecord;
+import org.tabella.voting.record.RecordBallots;
 import org.tabella.voting.tally.DecryptedEntry;
 import org.tabella.voting.tally.LocalTrustees;
 import org.tabella.voting.tally.TallyDecryption;
@@ -60,12 +61,15 @@ public final class LocalElection implements AutoCloseable {
   public ElectionRecord tally(List<KeyShare> trustees) throws InsufficientSharesException {
     List<DecryptedEntry> entries;
     try {
-      entries = TallyDecryption.run(election, key, board.ballots(), new LocalTrustees(trustees));
+      entries = TallyDecryption.decrypt(election, key, board.encryptedTally(), board.size(),
+          new LocalTrustees(trustees));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-    return new ElectionRecord(election, key, List.of(), Optional.empty(), board.encodedBallots(), board.head(), entries);
+    // The record reads the board's ballots chunk by chunk when it is written or verified.
+    return new ElectionRecord(election, key, List.of(), Optional.empty(),
+        RecordBallots.from(board.size(), board::encodedBallots), board.head(), entries);
   }
 
   @Override

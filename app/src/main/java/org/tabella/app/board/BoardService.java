@@ -22,6 +22,7 @@ import org.tabella.voting.board.BulletinBoard;
 import org.tabella.voting.board.Receipt;
 import org.tabella.voting.board.Submission;
 import org.tabella.voting.record.RecordIo;
+import org.tabella.voting.record.RecordBallots;
 import org.tabella.voting.record.ElectionRecord;
 import org.tabella.voting.record.RecordVerifier;
 import org.tabella.voting.record.VerificationReport;
@@ -301,7 +302,7 @@ public final class BoardService implements AutoCloseable {
     if (!closed) {
       throw new IllegalStateException("voting is still open");
     }
-    return EncryptedTally.of(definition.election(), board.ballots());
+    return board.encryptedTally();
   }
 
   /**
@@ -319,7 +320,7 @@ public final class BoardService implements AutoCloseable {
     }
     var k = definition.key();
     ElectionRecord r = new ElectionRecord(definition.election(), k.key(), k.qualified(), Optional.of(k.ceremony()),
-        board.encodedBallots(), board.head(), entries);
+        RecordBallots.from(board.size(), board::encodedBallots), board.head(), entries);
     VerificationReport report = RecordVerifier.verify(r);
     if (!report.valid()) {
       return report;

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tabella.crypto.elgamal.Ciphertext;
 import org.tabella.crypto.elgamal.ElGamalPublicKey;
 import org.tabella.crypto.elgamal.ProvenCiphertext;
 import org.tabella.crypto.encoding.MalformedEncodingException;
@@ -28,7 +29,9 @@ import org.tabella.voting.ElectionParameters;
  * submitted again gets its original receipt (clients may retry safely); another ballot with a used
  * id is rejected. On open, the log's header must name this election and key, and every replayed
  * ballot is decoded and re-verified: a log that fails is refused, never repaired. Every accepted
- * ballot extends the {@link BoardChain}. Thread-safe.
+ * ballot extends the {@link BoardChain} and the running encrypted tally. In memory the board keeps
+ * each ballot's canonical bytes, its id's position and 16-byte fingerprints of its ciphertexts —
+ * not the decoded ballots. Thread-safe.
  */
 public final class BulletinBoard implements AutoCloseable {
   private static final byte[] MAGIC = "TABELLA-BOARD-V2".getBytes(StandardCharsets.US_ASCII);
@@ -36,10 +39,13 @@ public final class BulletinBoard implements AutoCloseable {
   private final ElectionParameters election;
   private final ElGamalPublicKey key;
   private final BoardLog log;
-  private final List<Ballot> ballots = new ArrayList<>();
+  /** Ballots decoded and re-verified together when a log is replayed. */
+  private static final int REPLAY_BATCH = 4096;
+
   private final List<byte[]> encoded = new ArrayList<>();
   private final Map<String, Integer> positions = new HashMap<>();
-  private final Set<ByteBuffer> ciphertexts = new HashSet<>();
+  private final FingerprintSet ciphertexts = new FingerprintSet();
+  private final Ciphertext[][] tally;
   private byte[] head;
 
   private BulletinBoard(ElectionParameters election, ElGamalPublicKey key, BoardLog log) {
@@ -47,6 +53,11 @@ public final class BulletinBoard implements AutoCloseable {
     this.key = key;
     this.log = log;
     this.head = BoardChain.genesis(election, key);
+    this.tally = new Ciphertext[election.contests().size()][];
+    for (int c = 0; c < tally.length; c++) {
+      tally[c] = new Ciphertext[election.contests().get(c).options()];
+      Arrays.fill(tally[c], Ciphertext.zero(key.group()));
+    }
   }
 
   /**
@@ -71,28 +82,33 @@ public final class BulletinBoard implements AutoCloseable {
 
   private void replay(Path file) throws BoardCorruptedException {
     List<BoardLog.Stored> stored = log.recovered();
-    List<Ballot> decoded = new ArrayList<>();
-    for (int i = 0; i < stored.size(); i++) {
-      try {
-        decoded.add(BallotCodec.decode(key.group(), stored.get(i).bytes()));
-      } catch (MalformedEncodingException e) {
-        throw new BoardCorruptedException(file + ": ballot " + i + " (frame at offset " + stored.get(i).frameOffset()
-            + ") does not decode: " + e.getMessage());
+    for (int from = 0; from < stored.size(); from += REPLAY_BATCH) {
+      int to = Math.min(stored.size(), from + REPLAY_BATCH);
+      List<Ballot> decoded = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        try {
+          decoded.add(BallotCodec.decode(key.group(), stored.get(i).bytes()));
+        } catch (MalformedEncodingException e) {
+          throw new BoardCorruptedException(file + ": ballot " + i + " (frame at offset " + stored.get(i).frameOffset()
+              + ") does not decode: " + e.getMessage());
+        }
       }
-    }
-    Map<Integer, List<String>> problems = BallotVerifier.problems(election, key, decoded);
-    if (!problems.isEmpty()) {
-      var first = problems.entrySet().iterator().next();
-      throw new BoardCorruptedException(file + ": ballot " + first.getKey() + " (frame at offset "
-          + stored.get(first.getKey()).frameOffset() + ") does not verify: " + String.join("; ", first.getValue()));
-    }
-    for (int i = 0; i < decoded.size(); i++) {
-      String reason = admissionProblem(decoded.get(i), stored.get(i).bytes(), new HashSet<>(), new HashSet<>());
-      if (reason != null) {
-        throw new BoardCorruptedException(file + ": ballot " + i + " (frame at offset " + stored.get(i).frameOffset()
-            + ") breaks the board's rules: " + reason);
+      Map<Integer, List<String>> problems = BallotVerifier.problems(election, key, decoded);
+      if (!problems.isEmpty()) {
+        var first = problems.entrySet().iterator().next();
+        int i = from + first.getKey();
+        throw new BoardCorruptedException(file + ": ballot " + i + " (frame at offset "
+            + stored.get(i).frameOffset() + ") does not verify: " + String.join("; ", first.getValue()));
       }
-      remember(decoded.get(i), stored.get(i).bytes());
+      for (int i = from; i < to; i++) {
+        Ballot b = decoded.get(i - from);
+        String reason = admissionProblem(b, stored.get(i).bytes(), new HashSet<>(), new FingerprintSet());
+        if (reason != null) {
+          throw new BoardCorruptedException(file + ": ballot " + i + " (frame at offset " + stored.get(i).frameOffset()
+              + ") breaks the board's rules: " + reason);
+        }
+        remember(b, stored.get(i).bytes());
+      }
     }
   }
 
@@ -126,7 +142,7 @@ public final class BulletinBoard implements AutoCloseable {
     List<byte[]> bytes = new ArrayList<>();
     List<Integer> toWrite = new ArrayList<>();
     Set<String> batchIds = new HashSet<>();
-    Set<ByteBuffer> batchCts = new HashSet<>();
+    FingerprintSet batchCts = new FingerprintSet();
     for (int i = 0; i < batch.size(); i++) {
       if (out[i] != null) {
         continue;
@@ -135,7 +151,7 @@ public final class BulletinBoard implements AutoCloseable {
       byte[] enc = BallotCodec.encode(b);
       Integer existing = positions.get(b.ballotId());
       if (existing != null && Arrays.equals(encoded.get(existing), enc)) {
-        out[i] = new Submission.Accepted(receipt(existing));
+        out[i] = new Submission.Accepted(receipt(b.ballotId(), existing));
         continue;
       }
       String reason = admissionProblem(b, enc, batchIds, batchCts);
@@ -150,14 +166,14 @@ public final class BulletinBoard implements AutoCloseable {
     for (int w = 0; w < toWrite.size(); w++) {
       int i = toWrite.get(w);
       remember(batch.get(i), bytes.get(w));
-      out[i] = new Submission.Accepted(receipt(ballots.size() - 1));
+      out[i] = new Submission.Accepted(receipt(batch.get(i).ballotId(), encoded.size() - 1));
     }
     return List.of(out);
   }
 
   /** Why {@code b} may not join the board (null: it may); adds it to the batch's sets when it may. */
-  private String admissionProblem(Ballot b, byte[] enc, Set<String> batchIds, Set<ByteBuffer> batchCts) {
-    if (election.unanimous() && ballots.size() + batchIds.size() >= election.voters()) {
+  private String admissionProblem(Ballot b, byte[] enc, Set<String> batchIds, FingerprintSet batchCts) {
+    if (election.unanimous() && encoded.size() + batchIds.size() >= election.voters()) {
       return "all " + election.voters() + " eligible voters have voted";
     }
     if (positions.containsKey(b.ballotId()) || !batchIds.add(b.ballotId())) {
@@ -170,28 +186,30 @@ public final class BulletinBoard implements AutoCloseable {
     for (ContestBallot c : b.contests()) {
       for (ProvenCiphertext s : c.selections()) {
         ByteBuffer k = ByteBuffer.wrap(s.ciphertext().a().encode());
-        if (ciphertexts.contains(k) || batchCts.contains(k) || mine.contains(k)) {
+        if (ciphertexts.contains(k.array()) || batchCts.contains(k.array()) || mine.contains(k)) {
           batchIds.remove(b.ballotId());
           return "ciphertext already on the board (copied ballot)";
         }
         mine.add(k);
       }
     }
-    batchCts.addAll(mine);
+    mine.forEach(k -> batchCts.add(k.array()));
     return null;
   }
 
-  private Receipt receipt(int position) {
-    return new Receipt(ballots.get(position).ballotId(), Ballots.trackingCode(election, encoded.get(position)), position);
+  private Receipt receipt(String ballotId, int position) {
+    return new Receipt(ballotId, Ballots.trackingCode(election, encoded.get(position)), position);
   }
 
   private void remember(Ballot b, byte[] bytes) {
-    positions.put(b.ballotId(), ballots.size());
-    ballots.add(b);
+    positions.put(b.ballotId(), encoded.size());
     encoded.add(bytes);
-    for (ContestBallot c : b.contests()) {
-      for (ProvenCiphertext s : c.selections()) {
-        ciphertexts.add(ByteBuffer.wrap(s.ciphertext().a().encode()));
+    for (int c = 0; c < b.contests().size(); c++) {
+      List<ProvenCiphertext> selections = b.contests().get(c).selections();
+      for (int k = 0; k < selections.size(); k++) {
+        Ciphertext ct = selections.get(k).ciphertext();
+        ciphertexts.add(ct.a().encode());
+        tally[c][k] = tally[c][k].add(ct);
       }
     }
     head = BoardChain.next(head, bytes);
@@ -207,9 +225,28 @@ public final class BulletinBoard implements AutoCloseable {
     return key;
   }
 
-  /** The accepted ballots, in order. */
+  /**
+   * The accepted ballots, in order, decoded anew from their bytes — for small boards; a large one
+   * is read with {@link #encodedBallots(int, int)} and tallied by {@link #encryptedTally()}.
+   */
   public synchronized List<Ballot> ballots() {
-    return List.copyOf(ballots);
+    List<Ballot> out = new ArrayList<>(encoded.size());
+    for (int i = 0; i < encoded.size(); i++) {
+      out.add(ballot(i));
+    }
+    return out;
+  }
+
+  /**
+   * The product of every accepted ballot's selections, [contest][option] (SPEC.md §4.4), kept up
+   * to date as ballots are accepted.
+   */
+  public synchronized List<List<Ciphertext>> encryptedTally() {
+    List<List<Ciphertext>> out = new ArrayList<>(tally.length);
+    for (Ciphertext[] options : tally) {
+      out.add(List.of(options));
+    }
+    return out;
   }
 
   /** The canonical bytes of the accepted ballots, in order. */
@@ -231,9 +268,13 @@ public final class BulletinBoard implements AutoCloseable {
     return out;
   }
 
-  /** The accepted ballot at {@code position}. */
+  /** The accepted ballot at {@code position}, decoded from its bytes. */
   public synchronized Ballot ballot(int position) {
-    return ballots.get(position);
+    try {
+      return BallotCodec.decode(key.group(), encoded.get(position));
+    } catch (MalformedEncodingException e) {
+      throw new IllegalStateException("an accepted ballot no longer decodes", e);
+    }
   }
 
   /** The head of the hash chain over every accepted ballot. */
@@ -243,7 +284,7 @@ public final class BulletinBoard implements AutoCloseable {
 
   /** Number of accepted ballots. */
   public synchronized int size() {
-    return ballots.size();
+    return encoded.size();
   }
 
   /** The log header: "TABELLA-BOARD-V2" ‖ election hash ‖ SHA-256(public key). */

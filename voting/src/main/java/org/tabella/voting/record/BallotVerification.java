@@ -22,6 +22,7 @@ import org.tabella.voting.BallotVerifier;
 import org.tabella.voting.ContestBallot;
 import org.tabella.voting.ElectionParameters;
 import org.tabella.voting.board.BoardChain;
+import org.tabella.voting.board.FingerprintSet;
 import org.tabella.voting.tally.EncryptedTally;
 
 /**

@@ -22,6 +22,34 @@ public abstract sealed class RecordBallots permits RecordBallots.InMemory, Recor
     return new InMemory(ballots.stream().map(byte[]::clone).toList());
   }
 
+  /**
+   * The first {@code size} ballots of a source read range by range — {@code range.apply(from, to)}
+   * returns the bytes at positions from…to−1, as {@code BulletinBoard.encodedBallots(int, int)}
+   * does — one chunk at a time, without a copy of the whole.
+   */
+  public static RecordBallots from(int size, java.util.function.BiFunction<Integer, Integer, List<byte[]>> range) {
+    return new InMemory(new java.util.AbstractList<>() {
+      @Override
+      public byte[] get(int i) {
+        return range.apply(i, i + 1).get(0);
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+
+      @Override
+      public List<byte[]> subList(int from, int to) {
+        List<byte[]> part = range.apply(from, to);
+        if (part.size() != to - from) {
+          throw new IllegalStateException("the ballot source holds fewer than " + size + " ballots");
+        }
+        return part;
+      }
+    });
+  }
+
   /** Number of ballots. */
   public abstract int size();
 

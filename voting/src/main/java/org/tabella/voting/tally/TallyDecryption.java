@@ -38,8 +38,20 @@ public final class TallyDecryption {
    */
   public static List<DecryptedEntry> run(ElectionParameters election, ThresholdKey key, List<Ballot> ballots,
       Trustees trustees) throws InsufficientSharesException, InterruptedException {
+    return decrypt(election, key, EncryptedTally.of(election, ballots), ballots.size(), trustees);
+  }
+
+  /**
+   * Decrypts every entry of an encrypted tally (the product of the accepted ballots' selections,
+   * [contest][option], as a board keeps it) of {@code ballots} ballots, in election order; otherwise
+   * as {@link #run(ElectionParameters, ThresholdKey, List, Trustees)}.
+   *
+   * @throws InsufficientSharesException as there
+   */
+  public static List<DecryptedEntry> decrypt(ElectionParameters election, ThresholdKey key,
+      List<List<Ciphertext>> tally, int ballots, Trustees trustees) throws InsufficientSharesException,
+      InterruptedException {
     Group g = election.group();
-    List<List<Ciphertext>> tally = EncryptedTally.of(election, ballots);
     List<DecryptedEntry> entries = new ArrayList<>();
     for (int c = 0; c < election.contests().size(); c++) {
       Contest contest = election.contests().get(c);
@@ -73,7 +85,7 @@ public final class TallyDecryption {
           }
         }
         used.sort(java.util.Comparator.comparingInt(DecryptionShare::trustee));
-        entries.add(new DecryptedEntry(contest.id(), k, start, steps, used, outcome(election, result, ballots.size())));
+        entries.add(new DecryptedEntry(contest.id(), k, start, steps, used, outcome(election, result, ballots)));
       }
     }
     return entries;

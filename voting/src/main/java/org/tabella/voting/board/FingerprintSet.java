@@ -1,4 +1,4 @@
-package org.tabella.voting.record;
+package org.tabella.voting.board;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -7,16 +7,18 @@ import java.security.NoSuchAlgorithmException;
 /**
  * A set of byte strings held as 128-bit SHA-256 prefixes in two open-addressing arrays (16 bytes
  * per member, not a Java object per member): the verifier's uniqueness checks over millions of
- * ballots. Two different strings collide with probability about n²/2^129.
+ * ballots, and the board's check that no ciphertext is accepted twice. Two different strings
+ * collide with probability about n²/2^129. Not thread-safe.
  */
-final class FingerprintSet {
+public final class FingerprintSet {
   private long[] high = new long[1 << 12];
   private long[] low = new long[1 << 12];
   private boolean[] used = new boolean[1 << 12];
   private int size;
   private final MessageDigest sha256;
 
-  FingerprintSet() {
+  /** An empty set. */
+  public FingerprintSet() {
     try {
       sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -25,7 +27,7 @@ final class FingerprintSet {
   }
 
   /** Adds {@code value}; false if it (by its fingerprint) was already a member. */
-  boolean add(byte[] value) {
+  public boolean add(byte[] value) {
     ByteBuffer d = ByteBuffer.wrap(sha256.digest(value));
     long h = d.getLong();
     long l = d.getLong();
@@ -37,6 +39,25 @@ final class FingerprintSet {
     }
     size++;
     return true;
+  }
+
+  /** Whether {@code value} (by its fingerprint) is a member. */
+  public boolean contains(byte[] value) {
+    ByteBuffer d = ByteBuffer.wrap(sha256.digest(value));
+    long h = d.getLong();
+    long l = d.getLong();
+    int mask = used.length - 1;
+    for (int i = (int) h & mask; used[i]; i = (i + 1) & mask) {
+      if (high[i] == h && low[i] == l) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Number of members. */
+  public int size() {
+    return size;
   }
 
   private boolean insert(long h, long l) {
