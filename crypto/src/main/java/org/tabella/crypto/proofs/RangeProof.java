@@ -76,17 +76,28 @@ public record RangeProof(List<Element> commitmentsA, List<Element> commitmentsB,
     Scalar kHalf = k.multiply(half);
     // Every branch runs the same operations on random-looking values; which one is real (j = m)
     // enters only through masks (Scalar.select), so the vote steers no branch and no address.
+    // The simulated branches' (c, z) are drawn in increasing j, as SPEC.md §5 fixes the order of
+    // draws: the i-th pair belongs to branch i below m and to branch i + 1 above it.
+    Scalar[] simulatedC = new Scalar[maximum];
+    Scalar[] simulatedZ = new Scalar[maximum];
+    for (int i = 0; i < maximum; i++) {
+      simulatedC[i] = g.randomScalar(rng);
+      simulatedZ[i] = g.randomScalar(rng);
+    }
     Scalar[] cs = new Scalar[n];
     Scalar[] zs = new Scalar[n];
     List<Element> halves = new ArrayList<>(2 * n);
     Element[] halfB = new Element[n];
     for (int j = 0; j < n; j++) {
       int real = equalMask(j, m);
+      int below = (j - m) >> 31; // all ones when j < m
       // Simulated: z, c random; since a = g^r and b/g^j = h^r·g^{m−j}:
       // g^z·a^{−c} = g^{z − c·r} and h^z·(b/g^j)^{−c} = h^{z − c·r}·g^{−c·(m − j)}.
-      // Real: g^k and h^k, i.e. the exponent k and no g term.
-      Scalar c = g.randomNonZeroScalar(rng);
-      Scalar z = g.randomScalar(rng);
+      // Real: g^k and h^k, i.e. the exponent k and no g term (its c, z here are placeholders).
+      int own = Math.min(j, maximum - 1);
+      int previous = Math.max(j - 1, 0);
+      Scalar c = Scalar.select(below, simulatedC[own], simulatedC[previous]);
+      Scalar z = Scalar.select(below, simulatedZ[own], simulatedZ[previous]);
       int d = m - j;
       int negative = d >> 31;
       int magnitude = ((d ^ negative) - negative) | (real & 1); // never 0, so no zero shortcut
