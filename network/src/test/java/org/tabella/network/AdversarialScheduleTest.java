@@ -30,7 +30,9 @@ import org.tabella.network.node.NodeOptions;
  * every honest dealer among them (no veto), nobody but party 5 named or shown as equivocating, and
  * each party's verdict re-derived offline from its signed evidence ({@code CeremonyEvidence}). Real
  * loopback TLS, Δ = 25 ms. 200 schedules in {@code mvn verify} ({@code tabella.adversarial.schedules}),
- * 2,000 with {@code -Pfuzz}.
+ * 2,000 with {@code -Pfuzz}. The guarantees are those of the synchronous model (SPEC.md §3.5): a
+ * schedule that fails while a watchdog thread saw this JVM stall for Δ/2 or more (all five nodes
+ * share it) is run again, at most twice, and reported; more than one in ten so run fails the test.
  */
 @DisplayName("seeded adversarial schedules: one Byzantine party never splits, vetoes or stalls the key ceremony")
 @Timeout(1800)
@@ -77,6 +79,9 @@ class AdversarialScheduleTest {
     }
   }
 
+  /** Δ of the honest parties. */
+  static final long DELTA_MILLIS = 25;
+
   /** Held so that the quieter level sticks (JUL keeps loggers weakly). */
   static final java.util.logging.Logger NODE_LOG = java.util.logging.Logger.getLogger(
       "org.tabella.network.node");
@@ -89,7 +94,8 @@ class AdversarialScheduleTest {
     int schedules = Integer.getInteger("tabella.adversarial.schedules", 200);
     // The round bound Δ of the model: generous next to a message's trip and a round's work over
     // loopback, so that what is tested is the adversary, not the clock (SPEC.md §3.5).
-    NodeOptions honest = TestNetwork.fast().withRoundTimeout(Duration.ofMillis(300)).withDelta(Duration.ofMillis(25));
+    NodeOptions honest = TestNetwork.fast().withRoundTimeout(Duration.ofMillis(300))
+        .withDelta(Duration.ofMillis(DELTA_MILLIS));
     TestNetwork.Setup byzantine = TestNetwork.faulty(honest, (instance, round, to, p) -> {
       if (SEED.get() < 0) {
         return p;
@@ -107,47 +113,37 @@ class AdversarialScheduleTest {
       }
       List<String> splits = new ArrayList<>();
       List<String> stalled = new ArrayList<>();
+      List<String> reruns = new ArrayList<>();
       long start = System.nanoTime();
-      for (int s = Integer.getInteger("tabella.adversarial.first", 0); s < schedules; s++) {
-        SEED.set(s);
-        String base = "dkg-s" + s;
-        Map<Integer, Object> all = net.onEach(Set.of(1, 2, 3, 4, 5), n -> n.runDkg(base));
-        DkgResult first = null;
-        boolean live = true;
-        for (int id = 1; id <= 4; id++) {
-          Object o = all.get(id);
-          if (!(o instanceof DkgResult r)) {
-            live = false;
-            continue;
+      try (Watchdog watchdog = new Watchdog()) {
+        for (int s = Integer.getInteger("tabella.adversarial.first", 0); s < schedules; s++) {
+          // The guarantees hold in the synchronous model: every message within Δ. All five nodes share
+          // one JVM on two cores, so a collector pause or a descheduled process can break that model
+          // for a round. A schedule that fails while the watchdog saw this JVM stalled for Δ/2 or more
+          // is run again (at most twice); one that fails without a stall counts.
+          for (int attempt = 0; ; attempt++) {
+            List<String> problems = new ArrayList<>();
+            watchdog.reset();
+            boolean live = schedule(net, s, attempt, problems);
+            long stallMillis = watchdog.maxStallMillis();
+            boolean failed = !problems.isEmpty() || !live;
+            if (failed && stallMillis * 2 >= DELTA_MILLIS && attempt < 2) {
+              reruns.add("seed " + s + " (attempt " + attempt + ": a " + stallMillis + " ms stall; " + problems + ")");
+              continue;
+            }
+            splits.addAll(problems);
+            if (!live) {
+              stalled.add("seed " + s + (stallMillis * 2 >= DELTA_MILLIS ? " (with a " + stallMillis + " ms stall)" : ""));
+            }
+            break;
           }
-          live &= r.qualified().containsAll(Set.of(1, 2, 3, 4));
-          if (first == null) {
-            first = r;
-          } else if (!first.key().equals(r.key()) || !first.qualified().equals(r.qualified())) {
-            splits.add("seed " + s + ": honest parties finished with different keys: " + first.qualified() + " vs "
-                + r.qualified());
-          } else if (!first.misbehaviour().equals(r.misbehaviour())) {
-            splits.add("seed " + s + ": honest parties name different culprits: " + first.misbehaviour() + " vs "
-                + r.misbehaviour());
-          }
-          if (r.misbehaviour().stream().anyMatch(m -> m.party() != 5)) {
-            splits.add("seed " + s + ": an honest party was named: " + r.misbehaviour());
-          }
-          // The verdict can be checked offline from the signed messages it rests on.
-          var evidence = net.nodes.get(id).lastCeremonyEvidence();
-          var audit = evidence.audit(net.roster);
-          java.util.Set<Integer> culprits = new java.util.TreeSet<>();
-          r.misbehaviour().forEach(m -> culprits.add(m.party()));
-          if (!audit.qualified().equals(r.qualified()) || !audit.culprits().equals(culprits)
-              || evidence.equivocators().stream().anyMatch(p -> p != 5)) {
-            splits.add("seed " + s + ": party " + id + "'s evidence does not show its verdict: audit " + audit
-                + " vs " + r.qualified() + " / " + culprits);
-          }
-        }
-        if (!live) {
-          stalled.add("seed " + s);
         }
       }
+      if (!reruns.isEmpty()) {
+        System.out.println("[adversarial] run again after the synchrony model was broken by a stall: " + reruns);
+      }
+      assertTrue(reruns.size() <= schedules / 10, "the machine stalled too often to test the synchronous model: "
+          + reruns);
       double secs = (System.nanoTime() - start) / 1e9;
       System.out.printf("[adversarial] %d schedules in %.1f s (%.0f ms each): %d with different keys, %d where an honest"
           + " party aborted or an honest dealer was left out%n", schedules, secs, 1000 * secs / schedules, splits.size(),
@@ -159,6 +155,92 @@ class AdversarialScheduleTest {
       assertTrue(net.nodes.get(1).heldRounds() < 20, "rounds held: " + net.nodes.get(1).heldRounds());
       assertEquals(Set.of(), Set.copyOf(net.nodes.get(1).equivocations().stream().map(e -> e.party())
           .filter(p -> p != 5).toList()), "nobody but the Byzantine party is ever shown as equivocating");
+    }
+  }
+
+  /**
+   * Runs one seeded key ceremony and adds what went wrong to {@code problems}; returns whether
+   * every honest party finished with every honest dealer qualified.
+   */
+  private static boolean schedule(TestNetwork net, int s, int attempt, List<String> problems) throws Exception {
+    SEED.set(s);
+    String base = "dkg-s" + s + (attempt == 0 ? "" : "-again" + attempt);
+    Map<Integer, Object> all = net.onEach(Set.of(1, 2, 3, 4, 5), n -> n.runDkg(base));
+    DkgResult first = null;
+    boolean live = true;
+    for (int id = 1; id <= 4; id++) {
+      Object o = all.get(id);
+      if (!(o instanceof DkgResult r)) {
+        live = false;
+        continue;
+      }
+      live &= r.qualified().containsAll(Set.of(1, 2, 3, 4));
+      if (first == null) {
+        first = r;
+      } else if (!first.key().equals(r.key()) || !first.qualified().equals(r.qualified())) {
+        problems.add("seed " + s + ": honest parties finished with different keys: " + first.qualified() + " vs "
+            + r.qualified());
+      } else if (!first.misbehaviour().equals(r.misbehaviour())) {
+        problems.add("seed " + s + ": honest parties name different culprits: " + first.misbehaviour() + " vs "
+            + r.misbehaviour());
+      }
+      if (r.misbehaviour().stream().anyMatch(m -> m.party() != 5)) {
+        problems.add("seed " + s + ": an honest party was named: " + r.misbehaviour());
+      }
+      // The verdict can be checked offline from the signed messages it rests on.
+      var evidence = net.nodes.get(id).lastCeremonyEvidence();
+      var audit = evidence.audit(net.roster);
+      java.util.Set<Integer> culprits = new java.util.TreeSet<>();
+      r.misbehaviour().forEach(m -> culprits.add(m.party()));
+      if (!audit.qualified().equals(r.qualified()) || !audit.culprits().equals(culprits)
+          || evidence.equivocators().stream().anyMatch(p -> p != 5)) {
+        problems.add("seed " + s + ": party " + id + "'s evidence does not show its verdict: audit " + audit
+            + " vs " + r.qualified() + " / " + culprits);
+      }
+    }
+    return live;
+  }
+
+  /**
+   * A thread that sleeps 1 ms at a time and keeps the longest oversleep since the last reset: a
+   * stall of this JVM (collector pause, the process descheduled) as every node in it saw it.
+   */
+  static final class Watchdog implements AutoCloseable {
+    private final java.util.concurrent.atomic.AtomicLong maxNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    Watchdog() {
+      thread = new Thread(() -> {
+        long last = System.nanoTime();
+        while (running) {
+          try {
+            Thread.sleep(1);
+          } catch (InterruptedException e) {
+            return;
+          }
+          long now = System.nanoTime();
+          maxNanos.accumulateAndGet(now - last - 1_000_000, Math::max);
+          last = now;
+        }
+      }, "synchrony-watchdog");
+      thread.setDaemon(true);
+      thread.setPriority(Thread.MAX_PRIORITY);
+      thread.start();
+    }
+
+    void reset() {
+      maxNanos.set(0);
+    }
+
+    long maxStallMillis() {
+      return maxNanos.get() / 1_000_000;
+    }
+
+    @Override
+    public void close() {
+      running = false;
+      thread.interrupt();
     }
   }
 }
