@@ -257,7 +257,7 @@ public final class BoardService implements AutoCloseable {
     List<Entry> out = new ArrayList<>();
     for (int k = 0; k < page.size(); k++) {
       int i = start + k;
-      out.add(new Entry(i, board.ballot(i).ballotId(), trackingCodes.get(i), page.get(k), heads.get(i), times.get(i)));
+      out.add(new Entry(i, board.ballotId(i), trackingCodes.get(i), page.get(k), heads.get(i), times.get(i)));
     }
     return out;
   }

@@ -20,6 +20,19 @@ public final class Utf8 {
    * @throws IllegalArgumentException if {@code s} is not well-formed UTF-16
    */
   public static byte[] encode(String s) {
+    // ASCII (every label and most ids) is its own UTF-8 and needs no encoder: one pass.
+    byte[] ascii = new byte[s.length()];
+    int i = 0;
+    while (i < ascii.length) {
+      char ch = s.charAt(i);
+      if (ch >= 0x80) {
+        break;
+      }
+      ascii[i++] = (byte) ch;
+    }
+    if (i == ascii.length) {
+      return ascii;
+    }
     try {
       ByteBuffer b = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(s));

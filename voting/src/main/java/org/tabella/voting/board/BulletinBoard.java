@@ -30,8 +30,8 @@ import org.tabella.voting.ElectionParameters;
  * id is rejected. On open, the log's header must name this election and key, and every replayed
  * ballot is decoded and re-verified: a log that fails is refused, never repaired. Every accepted
  * ballot extends the {@link BoardChain} and the running encrypted tally. In memory the board keeps
- * each ballot's canonical bytes, its id's position and 16-byte fingerprints of its ciphertexts —
- * not the decoded ballots. Thread-safe.
+ * each ballot's canonical bytes, its id and the id's position, and 16-byte fingerprints of its
+ * ciphertexts — not the decoded ballots. Thread-safe.
  */
 public final class BulletinBoard implements AutoCloseable {
   private static final byte[] MAGIC = "TABELLA-BOARD-V2".getBytes(StandardCharsets.US_ASCII);
@@ -43,6 +43,7 @@ public final class BulletinBoard implements AutoCloseable {
   private static final int REPLAY_BATCH = 4096;
 
   private final List<byte[]> encoded = new ArrayList<>();
+  private final List<String> ids = new ArrayList<>();
   private final Map<String, Integer> positions = new HashMap<>();
   private final FingerprintSet ciphertexts = new FingerprintSet();
   private final Ciphertext[][] tally;
@@ -204,6 +205,7 @@ public final class BulletinBoard implements AutoCloseable {
   private void remember(Ballot b, byte[] bytes) {
     positions.put(b.ballotId(), encoded.size());
     encoded.add(bytes);
+    ids.add(b.ballotId());
     for (int c = 0; c < b.contests().size(); c++) {
       List<ProvenCiphertext> selections = b.contests().get(c).selections();
       for (int k = 0; k < selections.size(); k++) {
@@ -266,6 +268,11 @@ public final class BulletinBoard implements AutoCloseable {
       out.add(encoded.get(i).clone());
     }
     return out;
+  }
+
+  /** The id of the ballot at {@code position} (without decoding it). */
+  public synchronized String ballotId(int position) {
+    return ids.get(position);
   }
 
   /** The accepted ballot at {@code position}, decoded from its bytes. */

@@ -47,6 +47,25 @@ class RecordChunksTest {
     }
     valid = dir.resolve("valid");
     RecordIo.write(r, valid);
+    head = r.boardHead();
+    tally = r.entries().get(0).ciphertext();
+  }
+
+  static byte[] head;
+  static org.tabella.crypto.elgamal.Ciphertext tally;
+
+  @Test
+  @DisplayName("the board replays 10,001 ballots in batches to the same chain head and running tally")
+  void boardReplay() throws Exception {
+    var e = Fixtures.referendum("chunks-1", org.tabella.voting.TallyMode.COUNT);
+    try (var board = org.tabella.voting.board.BulletinBoard.open(dir.resolve("board.log"), e,
+        Fixtures.DEALT.key().publicKey())) {
+      assertEquals(RecordBallots.CHUNK_SIZE + 1, board.size());
+      assertTrue(java.util.Arrays.equals(head, board.head()));
+      assertEquals(tally, board.encryptedTally().get(0).get(0));
+      assertEquals("v10000", board.ballotId(10000));
+      assertEquals("v10000", board.ballot(10000).ballotId());
+    }
   }
 
   @Test
