@@ -142,6 +142,18 @@ public interface Group {
     return out;
   }
 
+  /**
+   * Returns {@code ifSet} when {@code mask} is all ones and {@code ifClear} when it is zero, in
+   * time and memory accesses that do not depend on the mask: for choosing between secret values by
+   * a secret condition (a prover's real and simulated branches). ristretto255 and decaf448 select
+   * the coordinates by masks; the Bouncy Castle curves normalise both points (one inversion) and
+   * read them through Bouncy Castle's cache-safe lookup; mod-p groups select the fixed-length
+   * encodings byte by byte.
+   *
+   * @throws IllegalArgumentException for another mask or elements of another group
+   */
+  Element select(int mask, Element ifSet, Element ifClear);
+
   /** Builds a fixed-base table for {@code base}; keep it for as long as the base is used. */
   FixedBaseTable fixedBase(Element base);
 

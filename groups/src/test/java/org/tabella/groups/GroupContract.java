@@ -43,6 +43,23 @@ public abstract class GroupContract {
   }
 
   @Test
+  @DisplayName("select picks by an all-ones or zero mask, results usable, other masks refused")
+  void selectByMask() {
+    Group g = group();
+    Element a = randomElement();
+    Element b = randomElement();
+    assertEquals(a, g.select(-1, a, b));
+    assertEquals(b, g.select(0, a, b));
+    assertEquals(a.mul(g.generator()), g.select(-1, a, b).mul(g.generator()));
+    assertArrayEquals(b.encode(), g.select(0, a, b).encode());
+    assertEquals(g.identity(), g.select(-1, g.identity(), b));
+    assertEquals(b, g.select(0, g.identity(), b));
+    for (int bad : new int[] {1, 2, -2, Integer.MIN_VALUE}) {
+      assertThrows(IllegalArgumentException.class, () -> g.select(bad, a, b));
+    }
+  }
+
+  @Test
   @DisplayName("the generator has order q and is not the identity")
   void generatorHasOrderQ() {
     Group g = group();

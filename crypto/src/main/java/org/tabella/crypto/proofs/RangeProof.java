@@ -70,7 +70,6 @@ public record RangeProof(List<Element> commitmentsA, List<Element> commitmentsB,
     // The commitments are computed as halves (exponents times 2^-1) and squared together, so that
     // their encodings, which the challenge hashes, share one inversion (Group.squareAndEncode).
     Scalar half = g.scalar(g.order().add(java.math.BigInteger.ONE).shiftRight(1));
-    Scalar zero = g.scalar(0);
     var rng = Randomness.current();
     Scalar k = g.randomNonZeroScalar(rng);
     Scalar kHalf = k.multiply(half);
@@ -86,8 +85,8 @@ public record RangeProof(List<Element> commitmentsA, List<Element> commitmentsB,
     }
     Scalar[] cs = new Scalar[n];
     Scalar[] zs = new Scalar[n];
-    List<Element> halves = new ArrayList<>(2 * n);
-    Element[] halfB = new Element[n];
+    Scalar[] uHalves = new Scalar[n];
+    Scalar[] gTermHalves = new Scalar[n];
     for (int j = 0; j < n; j++) {
       int real = equalMask(j, m);
       int below = (j - m) >> 31; // all ones when j < m
@@ -102,12 +101,26 @@ public record RangeProof(List<Element> commitmentsA, List<Element> commitmentsB,
       int negative = d >> 31;
       int magnitude = ((d ^ negative) - negative) | (real & 1); // never 0, so no zero shortcut
       Scalar cd = c.multiply(g.scalar(magnitude));
-      Scalar gTermHalf = Scalar.select(negative, cd, cd.negate()).multiply(half); // −c·(m−j)/2
-      Scalar uHalf = Scalar.select(real, kHalf, z.subtract(c.multiply(r)).multiply(half));
+      gTermHalves[j] = Scalar.select(negative, cd, cd.negate()).multiply(half); // −c·(m−j)/2
+      uHalves[j] = Scalar.select(real, kHalf, z.subtract(c.multiply(r)).multiply(half));
       cs[j] = c;
       zs[j] = z;
-      halves.add(gTable.exp(uHalf));
-      halfB[j] = gTable.timesPower(publicKey.exp(uHalf), Scalar.select(real, zero, gTermHalf));
+    }
+    // Only the L simulated branches have a g term: one exponentiation each, the i-th for branch i
+    // below m and branch i + 1 above it, chosen by masks; each branch then takes its own by masks.
+    Element[] gTerms = new Element[maximum];
+    for (int i = 0; i < maximum; i++) {
+      gTerms[i] = gTable.exp(Scalar.select((i - m) >> 31, gTermHalves[i], gTermHalves[i + 1]));
+    }
+    List<Element> halves = new ArrayList<>(2 * n);
+    Element[] halfB = new Element[n];
+    for (int j = 0; j < n; j++) {
+      int own = Math.min(j, maximum - 1);
+      int previous = Math.max(j - 1, 0);
+      Element gTerm = own == previous ? gTerms[own] : g.select((j - m) >> 31, gTerms[own], gTerms[previous]);
+      Element hTerm = publicKey.exp(uHalves[j]);
+      halves.add(gTable.exp(uHalves[j]));
+      halfB[j] = g.select(equalMask(j, m), hTerm, hTerm.mul(gTerm));
     }
     halves.addAll(List.of(halfB));
     List<Element> squared = g.squareAndEncode(halves);

@@ -124,6 +124,12 @@ public final class TracingGroup implements Group {
   }
 
   @Override
+  public Element select(int mask, Element ifSet, Element ifClear) {
+    log("select");
+    return wrap(inner.select(mask, unwrap(ifSet), unwrap(ifClear)));
+  }
+
+  @Override
   public FixedBaseTable fixedBase(Element base) {
     log("fixedBase");
     return new TracingTable(this, base, base == generator ? "g" : "h", inner.fixedBase(unwrap(base)));

@@ -106,6 +106,14 @@ public final class Decaf448Group extends AbstractGroup {
   }
 
   @Override
+  public Element select(int mask, Element ifSet, Element ifClear) {
+    checkMask(mask);
+    Ed448Point r = cast(ifClear).point().copy();
+    r.cmov(mask, cast(ifSet).point());
+    return new DecafElement(this, r);
+  }
+
+  @Override
   public FixedBaseTable fixedBase(Element base) {
     return new DecafFixedBase(this, cast(base));
   }

@@ -218,6 +218,18 @@ public final class EcGroup extends AbstractGroup {
   }
 
   @Override
+  public Element select(int mask, Element ifSet, Element ifClear) {
+    checkMask(mask);
+    org.bouncycastle.math.ec.ECPoint[] both = {cast(ifClear).point(), cast(ifSet).point()};
+    if (both[0].isInfinity() || both[1].isInfinity()) {
+      // The identity has no affine form for the lookup; it is never a prover's secret choice.
+      return mask == 0 ? ifClear : ifSet;
+    }
+    curve.normalizeAll(both);
+    return new EcElement(this, curve.createCacheSafeLookupTable(both, 0, 2).lookup(mask & 1));
+  }
+
+  @Override
   public FixedBaseTable fixedBase(Element base) {
     return new EcFixedBase(this, cast(base));
   }

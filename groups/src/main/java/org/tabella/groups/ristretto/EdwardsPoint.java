@@ -34,6 +34,14 @@ final class EdwardsPoint {
     System.arraycopy(p.t, 0, t, 0, 5);
   }
 
+  /** this = p where mask is all ones, unchanged where it is zero, without a branch. */
+  void cmov(int mask, EdwardsPoint p) {
+    Fe.cmov(mask, p.x, x);
+    Fe.cmov(mask, p.y, y);
+    Fe.cmov(mask, p.z, z);
+    Fe.cmov(mask, p.t, t);
+  }
+
   /** Temporaries for one chain of point operations. */
   static final class Scratch {
     final long[] a = Fe.create();

@@ -124,6 +124,14 @@ public final class Ristretto255Group extends AbstractGroup {
   }
 
   @Override
+  public Element select(int mask, Element ifSet, Element ifClear) {
+    checkMask(mask);
+    EdwardsPoint r = cast(ifClear).point().copy();
+    r.cmov(mask, cast(ifSet).point());
+    return new RistrettoElement(this, r);
+  }
+
+  @Override
   public FixedBaseTable fixedBase(Element base) {
     return new RistrettoFixedBase(this, cast(base));
   }
