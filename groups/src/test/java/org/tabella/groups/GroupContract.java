@@ -43,6 +43,21 @@ public abstract class GroupContract {
   }
 
   @Test
+  @DisplayName("Scalar.select picks by mask, keeps the order, refuses other masks and orders")
+  void scalarSelect() {
+    Group g = group();
+    Scalar a = g.randomScalar(rng);
+    Scalar b = g.scalar(1);
+    assertEquals(a, Scalar.select(-1, a, b));
+    assertEquals(b, Scalar.select(0, a, b));
+    assertEquals(g.scalar(0), Scalar.select(0, a, g.scalar(0)));
+    assertEquals(g.order(), Scalar.select(-1, a, b).order());
+    assertThrows(IllegalArgumentException.class, () -> Scalar.select(1, a, b));
+    assertThrows(IllegalArgumentException.class,
+        () -> Scalar.select(-1, a, Scalar.of(BigInteger.ONE, BigInteger.valueOf(7))));
+  }
+
+  @Test
   @DisplayName("select picks by an all-ones or zero mask, results usable, other masks refused")
   void selectByMask() {
     Group g = group();
