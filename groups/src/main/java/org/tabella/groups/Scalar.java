@@ -127,15 +127,8 @@ public final class Scalar {
    */
   public static Scalar select(int mask, Scalar ifSet, Scalar ifClear) {
     ifSet.check(ifClear);
-    if (((mask + 1) & ~1) != 0) { // one test, the same path for both valid masks
-      throw new IllegalArgumentException("mask must be 0 or -1");
-    }
-    byte[] a = ifSet.encode();
-    byte[] b = ifClear.encode();
-    for (int i = 0; i < a.length; i++) {
-      b[i] = (byte) (b[i] ^ ((a[i] ^ b[i]) & mask));
-    }
-    return new Scalar(new BigInteger(1, b), ifSet.order);
+    byte[] chosen = org.tabella.groups.internal.Bytes.select(mask, ifSet.encode(), ifClear.encode());
+    return new Scalar(new BigInteger(1, chosen), ifSet.order);
   }
 
   /** Returns the canonical big-endian encoding, {@link #encodedLength(BigInteger)} bytes. */

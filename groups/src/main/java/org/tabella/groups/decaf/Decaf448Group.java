@@ -107,7 +107,7 @@ public final class Decaf448Group extends AbstractGroup {
 
   @Override
   public Element select(int mask, Element ifSet, Element ifClear) {
-    checkMask(mask);
+    org.tabella.groups.internal.Bytes.checkMask(mask);
     Ed448Point r = cast(ifClear).point().copy();
     r.cmov(mask, cast(ifSet).point());
     return new DecafElement(this, r);

@@ -58,14 +58,8 @@ final class DecafFixedBase implements FixedBaseTable {
     }
     Ed448Point acc = group.cast(x).point().copy();
     Ed448Point selected = Ed448Point.identity();
-    for (int j = 0; j < bound; j++) {
-      selected.cmov(eqMask(e, j + 1), table[0][j]);
-    }
+    DecafScalarMultiplication.select(table[0], e, selected);
     acc.add(selected, new Ed448Point.Scratch());
     return new DecafElement(group, acc);
-  }
-
-  private static int eqMask(int a, int b) {
-    return ((a ^ b) - 1) >> 31;
   }
 }

@@ -7,6 +7,7 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.tabella.groups.Element;
 import org.tabella.groups.FixedBaseTable;
 import org.tabella.groups.Scalar;
+import org.tabella.groups.internal.Bytes;
 
 /**
  * Fixed-base multiplication on the Bouncy Castle curves with odd signed radix-16 digits: row i of
@@ -88,8 +89,8 @@ final class EcFixedBase implements FixedBaseTable {
   int[] recode(BigInteger e) {
     BigInteger q = group.order();
     int length = (digits * 4 + 7) / 8 + 1;
-    byte[] plain = fixed(e, length);
-    byte[] shifted = fixed(e.add(q), length);
+    byte[] plain = Bytes.toFixedLength(e, length);
+    byte[] shifted = Bytes.toFixedLength(e.add(q), length);
     int even = (plain[length - 1] & 1) - 1; // all ones when e is even
     for (int i = 0; i < length; i++) {
       plain[i] = (byte) (plain[i] ^ ((plain[i] ^ shifted[i]) & even));
@@ -112,14 +113,6 @@ final class EcFixedBase implements FixedBaseTable {
       v = (v << 1) | x;
     }
     return v;
-  }
-
-  private static byte[] fixed(BigInteger v, int length) {
-    byte[] raw = v.toByteArray();
-    byte[] out = new byte[length];
-    int n = Math.min(raw.length, length);
-    System.arraycopy(raw, raw.length - n, out, length - n, n);
-    return out;
   }
 
   /**

@@ -219,7 +219,7 @@ public final class EcGroup extends AbstractGroup {
 
   @Override
   public Element select(int mask, Element ifSet, Element ifClear) {
-    checkMask(mask);
+    org.tabella.groups.internal.Bytes.checkMask(mask);
     org.bouncycastle.math.ec.ECPoint[] both = {cast(ifClear).point(), cast(ifSet).point()};
     if (both[0].isInfinity() || both[1].isInfinity()) {
       // The identity has no affine form for the lookup; it is never a prover's secret choice.

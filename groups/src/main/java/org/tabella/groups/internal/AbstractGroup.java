@@ -148,11 +148,4 @@ public abstract class AbstractGroup implements Group {
   public String toString() {
     return name;
   }
-
-  /** The argument check of {@link #select}: one test, the same path for both valid masks. */
-  protected static void checkMask(int mask) {
-    if (((mask + 1) & ~1) != 0) {
-      throw new IllegalArgumentException("mask must be 0 or -1");
-    }
-  }
 }

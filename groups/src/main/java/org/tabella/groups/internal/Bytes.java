@@ -33,6 +33,35 @@ public final class Bytes {
     return out;
   }
 
+  /**
+   * Checks a selection mask: all ones or zero. One test, the same path for both valid masks, so
+   * the check itself reveals nothing about a secret mask.
+   *
+   * @throws IllegalArgumentException for any other value
+   */
+  public static void checkMask(int mask) {
+    if (((mask + 1) & ~1) != 0) {
+      throw new IllegalArgumentException("mask must be 0 or -1");
+    }
+  }
+
+  /**
+   * Returns {@code ifSet} when {@code mask} is all ones and {@code ifClear} when it is zero (arrays
+   * of one length), chosen byte by byte by the mask, without a branch; writes into {@code ifClear}.
+   *
+   * @throws IllegalArgumentException for another mask or arrays of different lengths
+   */
+  public static byte[] select(int mask, byte[] ifSet, byte[] ifClear) {
+    checkMask(mask);
+    if (ifSet.length != ifClear.length) {
+      throw new IllegalArgumentException("arrays of different lengths");
+    }
+    for (int i = 0; i < ifSet.length; i++) {
+      ifClear[i] = (byte) (ifClear[i] ^ ((ifSet[i] ^ ifClear[i]) & mask));
+    }
+    return ifClear;
+  }
+
   /** Returns the minimal big-endian unsigned encoding of {@code value} (0 encodes as one byte). */
   public static byte[] unsigned(BigInteger value) {
     return toFixedLength(value, Math.max(1, (value.bitLength() + 7) / 8));

@@ -173,13 +173,8 @@ public final class ModpGroup extends AbstractGroup {
 
   @Override
   public Element select(int mask, Element ifSet, Element ifClear) {
-    checkMask(mask);
-    byte[] a = cast(ifSet).encode();
-    byte[] b = cast(ifClear).encode();
-    for (int i = 0; i < a.length; i++) {
-      b[i] = (byte) (b[i] ^ ((a[i] ^ b[i]) & mask));
-    }
-    return new ModpElement(this, new BigInteger(1, b));
+    byte[] chosen = Bytes.select(mask, cast(ifSet).encode(), cast(ifClear).encode());
+    return new ModpElement(this, new BigInteger(1, chosen));
   }
 
   @Override

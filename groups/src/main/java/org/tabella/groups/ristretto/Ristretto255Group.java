@@ -125,7 +125,7 @@ public final class Ristretto255Group extends AbstractGroup {
 
   @Override
   public Element select(int mask, Element ifSet, Element ifClear) {
-    checkMask(mask);
+    org.tabella.groups.internal.Bytes.checkMask(mask);
     EdwardsPoint r = cast(ifClear).point().copy();
     r.cmov(mask, cast(ifSet).point());
     return new RistrettoElement(this, r);

@@ -86,12 +86,7 @@ final class RistrettoFixedBase implements FixedBaseTable {
       return timesPower(x, group.scalar(e));
     }
     EdwardsPoint acc = group.cast(x).point().copy();
-    EdwardsPoint.Niels selected = new EdwardsPoint.Niels();
-    selected.setIdentity();
-    for (int j = 0; j < bound; j++) {
-      selected.cmov(Radix16.eqMask(e, j + 1), table[0][j]);
-    }
-    acc.addNiels(selected, new EdwardsPoint.Scratch());
+    addSelected(acc, 0, e, new EdwardsPoint.Niels(), new EdwardsPoint.Scratch());
     return new RistrettoElement(group, acc);
   }
 

@@ -152,7 +152,7 @@ public final class BulletinBoard implements AutoCloseable {
       byte[] enc = BallotCodec.encode(b);
       Integer existing = positions.get(b.ballotId());
       if (existing != null && Arrays.equals(encoded.get(existing), enc)) {
-        out[i] = new Submission.Accepted(receipt(b.ballotId(), existing));
+        out[i] = new Submission.Accepted(receipt(existing));
         continue;
       }
       String reason = admissionProblem(b, enc, batchIds, batchCts);
@@ -167,7 +167,7 @@ public final class BulletinBoard implements AutoCloseable {
     for (int w = 0; w < toWrite.size(); w++) {
       int i = toWrite.get(w);
       remember(batch.get(i), bytes.get(w));
-      out[i] = new Submission.Accepted(receipt(batch.get(i).ballotId(), encoded.size() - 1));
+      out[i] = new Submission.Accepted(receipt(encoded.size() - 1));
     }
     return List.of(out);
   }
@@ -198,8 +198,8 @@ public final class BulletinBoard implements AutoCloseable {
     return null;
   }
 
-  private Receipt receipt(String ballotId, int position) {
-    return new Receipt(ballotId, Ballots.trackingCode(election, encoded.get(position)), position);
+  private Receipt receipt(int position) {
+    return new Receipt(ids.get(position), Ballots.trackingCode(election, encoded.get(position)), position);
   }
 
   private void remember(Ballot b, byte[] bytes) {
